@@ -1,0 +1,49 @@
+import type { Emit } from '../../shared/ipc/contract';
+import type { SavedRequest } from '../../shared/model/collection';
+import type { RequestSpec } from '../../shared/model/request';
+import type { VariableLayer } from '../../shared/lib/variables';
+import type { Engine } from '../engine/types';
+
+/** A request as it will be sent: inherited headers/auth merged, with the variable layers that apply. */
+export interface EffectiveRequest {
+  readonly path: string;
+  readonly name: string;
+  readonly spec: RequestSpec;
+  /** collection < environment < folders (outer to inner); the request's own variables are in `spec.variables`. */
+  readonly layers: readonly VariableLayer[];
+  /** Header / query names filled from auth settings (dropped on cross-origin redirects). */
+  readonly sensitiveNames: readonly string[];
+}
+
+/** What other domains (http send, batch runs, CLI) need from open collections. */
+export interface CollectionAccess {
+  /** Opens (or returns the already open) collection at a folder; returns its id. */
+  openRoot(root: string): Promise<string>;
+  rootOf(collectionId: string): string;
+  nameOf(collectionId: string): string;
+  readRequest(collectionId: string, path: string): Promise<SavedRequest>;
+  /** Request paths under a target in saved order: '' = the whole collection, a folder path, or one request path. */
+  listRequests(collectionId: string, target: string): Promise<string[]>;
+  /** Inherited headers/auth and variable layers for a request (or for an unsaved one, `requestPath` undefined). */
+  effective(collectionId: string, requestPath: string | undefined, environment: string | undefined, spec?: RequestSpec): Promise<EffectiveRequest>;
+  activeEnvironment(collectionId: string): string | undefined;
+}
+
+/** Secret storage: encrypted values kept outside collection folders. */
+export interface SecretStore {
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string): Promise<void>;
+  delete(key: string): Promise<void>;
+  /** A backend name and, when storage is weak (Linux basic_text), a warning for the user. */
+  describe(): { backend: string; warning?: string };
+}
+
+/** Everything the handler factories share. */
+export interface AppContext {
+  readonly engine: Engine;
+  readonly emit: Emit;
+  /** The app's user-data folder (history, run history, secrets, settings). */
+  readonly userDataDir: string;
+  readonly secrets: SecretStore;
+  readonly mode: 'electron' | 'web' | 'cli' | 'test';
+}
