@@ -47,3 +47,17 @@ export interface AppContext {
   readonly secrets: SecretStore;
   readonly mode: 'electron' | 'web' | 'cli' | 'test';
 }
+
+/** Adds sent requests to the bounded history (secrets already redacted by the caller). */
+export interface HistoryRecorder {
+  record(entry: import('../../shared/ipc/history').HistoryEntry): Promise<void>;
+}
+
+/** Native pieces only the Electron shell has; browser mode answers `unsupported`. */
+export interface NativeBridge {
+  openFolder(title?: string): Promise<{ canceled: boolean; path?: string; unsupported?: boolean }>;
+  openFile(title?: string, extensions?: readonly string[]): Promise<{ canceled: boolean; path?: string; unsupported?: boolean }>;
+  saveFile(title?: string, defaultName?: string): Promise<{ canceled: boolean; path?: string; unsupported?: boolean }>;
+  /** Called only with http(s) URLs (checked before). */
+  openExternal(url: string): Promise<void>;
+}
