@@ -1,14 +1,22 @@
-// Bundles the `salvo` CLI (electron/cli) for plain Node; dependencies stay external (node_modules).
+// Bundles the plain-Node entry points (the `salvo` CLI and the browser-mode server); dependencies stay external.
+import { existsSync } from 'node:fs';
 import { build } from 'esbuild';
 
-await build({
-  entryPoints: ['electron/cli/bin.ts'],
-  outfile: 'out/cli/salvo.js',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  sourcemap: true,
-  logLevel: 'warning',
-});
+const entries = [
+  { in: 'electron/cli/bin.ts', out: 'out/cli/salvo.js' },
+  { in: 'electron/web/main.ts', out: 'out/cli/web.js' },
+];
+
+for (const entry of entries.filter((e) => existsSync(e.in))) {
+  await build({
+    entryPoints: [entry.in],
+    outfile: entry.out,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+}
