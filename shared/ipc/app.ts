@@ -14,3 +14,8 @@ export const appInvokes = {
   'settings:read': invoke<Record<string, unknown>>()(z.object({})),
   'settings:write': invoke<void>()(z.object({ settings: z.record(z.string(), z.unknown()) })),
 };
+
+/** Main -> renderer: an application-menu command the renderer carries out (the accelerators mirror the keyboard map). */
+export interface AppEvents {
+  'app:menu': { readonly command: 'open-collection' | 'new-request' | 'save' | 'send' };
+}

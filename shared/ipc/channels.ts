@@ -67,6 +67,7 @@ export const EVENT_CHANNELS: Readonly<Record<EventChannel, true>> = {
   'http:chunk': true,
   'collection:changed': true,
   'run:progress': true,
+  'app:menu': true,
 };
 
 export function isInvokeChannel(name: unknown): name is InvokeChannel {

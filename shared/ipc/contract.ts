@@ -1,4 +1,5 @@
 import { appInvokes } from './app';
+import type { AppEvents } from './app';
 import { collectionInvokes } from './collections';
 import type { CollectionEvents } from './collections';
 import type { InputOf, OutputOf, ParsedInputOf, Result } from './define';
@@ -26,7 +27,7 @@ export type InvokeArg<C extends InvokeChannel> = ParsedInputOf<Invokes[C]>;
 export type InvokeOutput<C extends InvokeChannel> = OutputOf<Invokes[C]>;
 
 /** Main -> renderer event payloads. */
-export interface EventMap extends HttpEvents, CollectionEvents, RunEvents {}
+export interface EventMap extends HttpEvents, CollectionEvents, RunEvents, AppEvents {}
 export type EventChannel = keyof EventMap;
 
 /** Transport-agnostic handlers: the same functions behind ipcMain, the web bridge, tests and the CLI. */
