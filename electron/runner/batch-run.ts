@@ -1,0 +1,239 @@
+import { randomUUID } from 'node:crypto';
+import type { VariableLayer } from '../../shared/lib/variables';
+import { SalvoError, toErrorInfo } from '../../shared/model/errors';
+import type { ErrorInfo } from '../../shared/model/errors';
+import type { AssertionOutcome, ResultSummary, RunProgress, RunState, RunStats } from '../../shared/model/run';
+import type { Engine } from '../engine/types';
+import type { EffectiveRequest } from '../handlers/context';
+import type { DataRow } from './data-file';
+import { buildDependencyGraph } from './dependency-graph';
+import { ProgressCoalescer } from './progress-coalescer';
+import { RateLimiter } from './rate-limiter';
+import { executeRequest, notSent } from './request-executor';
+import type { Executed, SendPolicy } from './request-executor';
+import { RunStatsCollector } from './run-stats';
+import { RunStore } from './run-store';
+import { abortableSleep } from './sleep';
+import { StageCursor } from './stage-cursor';
+import type { StageItem } from './stage-cursor';
+
+/** A stage ready to run: its effective requests in saved order. */
+export interface PlannedStage {
+  readonly name: string;
+  readonly requests: readonly EffectiveRequest[];
+  readonly concurrency: number;
+  readonly iterations: number;
+}
+
+/** Everything a batch needs, independent of collections (so it is testable with plain lists). */
+export interface BatchPlan {
+  readonly stages: readonly PlannedStage[];
+  /** Data rows (each pass of a stage runs once per row per iteration); empty = no data file. */
+  readonly dataRows: readonly DataRow[];
+  readonly rateLimit: number;
+  readonly delayMs: number;
+  readonly stopOnFailure: boolean;
+  readonly policy: SendPolicy;
+  /** Initial runtime values (e.g. carried from a previous run); usually empty. */
+  readonly runtime?: ReadonlyMap<string, string>;
+}
+
+/** Hooks of a running batch. */
+export interface BatchHooks {
+  readonly emit?: (progress: RunProgress) => void;
+  /** Called for every finished result with its assertion outcomes (reports keep these for failures). */
+  readonly onResult?: (summary: ResultSummary, assertions: readonly AssertionOutcome[]) => void;
+  readonly store?: RunStore;
+  readonly progressIntervalMs?: number;
+}
+
+/** How a batch ended. */
+export interface BatchOutcome {
+  readonly state: RunState;
+  readonly stats: RunStats;
+  readonly error: ErrorInfo | undefined;
+}
+
+/**
+ * One batch run. Semantics (README "Batch runs"):
+ * - stages run one after another; within a stage, passes (iterations x data rows) run in order and
+ *   each pass sends the stage's requests in saved order; at concurrency 1 strictly one at a time.
+ * - above 1, up to `concurrency` requests are in flight; each resolves its variables when it
+ *   starts, so it sees values extracted by requests that finished before it started; a request
+ *   that uses a variable another request of the same pass extracts waits for that producer; a
+ *   failed producer makes its consumers fail (nothing sent) instead of deadlocking; a cycle is an
+ *   `invalid-input` error before anything is sent.
+ * - extracted values are run-wide runtime variables (later stages see them), and within a pass the
+ *   pass's own values win.
+ */
+export class BatchRun {
+  readonly runId: string;
+  readonly planned: number;
+  readonly store: RunStore;
+  private readonly controller = new AbortController();
+  private readonly stats: RunStatsCollector;
+  private readonly coalescer: ProgressCoalescer;
+  private readonly runtime: Map<string, string>;
+  private readonly limiter: RateLimiter | undefined;
+  private seq = 0;
+  private stopReason: string | undefined;
+  private outcome: Promise<BatchOutcome> | undefined;
+  private sent = 0;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly plan: BatchPlan,
+    private readonly hooks: BatchHooks = {},
+    runId: string = randomUUID(),
+  ) {
+    this.runId = runId;
+    const rows = Math.max(1, plan.dataRows.length);
+    this.planned = plan.stages.reduce((n, s) => n + s.requests.length * s.iterations * rows, 0);
+    // Check every stage's graph up front: a cycle anywhere refuses the whole run before any send.
+    for (const stage of plan.stages) if (stage.concurrency > 1) buildDependencyGraph(stage.requests);
+    this.store = hooks.store ?? new RunStore();
+    this.stats = new RunStatsCollector(this.planned);
+    this.runtime = new Map(plan.runtime ?? []);
+    this.limiter = plan.rateLimit > 0 ? new RateLimiter(plan.rateLimit) : undefined;
+    this.coalescer = new ProgressCoalescer(this.runId, () => this.stats.snapshot(), (p) => hooks.emit?.(p), hooks.progressIntervalMs);
+  }
+
+  /** Starts the run (once); resolves when it ends, never rejects. */
+  start(): Promise<BatchOutcome> {
+    this.outcome ??= this.runAll();
+    return this.outcome;
+  }
+
+  /** Aborts in-flight requests and sends nothing new; results so far are kept. */
+  cancel(): void {
+    this.controller.abort();
+  }
+
+  get isCancelled(): boolean {
+    return this.controller.signal.aborted;
+  }
+
+  /** Requests handed to the engine so far (retries excluded). */
+  get sentCount(): number {
+    return this.sent;
+  }
+
+  /** Current statistics. */
+  snapshot(): RunStats {
+    return this.stats.snapshot();
+  }
+
+  private async runAll(): Promise<BatchOutcome> {
+    let error: ErrorInfo | undefined;
+    try {
+      for (let s = 0; s < this.plan.stages.length && !this.isStopped(); s++) {
+        const stage = this.plan.stages[s];
+        if (stage !== undefined) await this.runStage(stage, s);
+      }
+    } catch (err) {
+      error = toErrorInfo(err);
+    } finally {
+      this.limiter?.close();
+    }
+    this.stats.finish();
+    const cancelled = this.controller.signal.aborted && this.stopReason === undefined;
+    const state: RunState = error !== undefined ? 'failed' : cancelled ? 'cancelled' : 'done';
+    if (error === undefined && this.stopReason !== undefined) error = { kind: 'cancelled', message: this.stopReason };
+    this.coalescer.finish(state, error);
+    return { state, stats: this.stats.snapshot(), error };
+  }
+
+  private isStopped(): boolean {
+    return this.controller.signal.aborted || this.stopReason !== undefined;
+  }
+
+  private async runStage(stage: PlannedStage, stageIndex: number): Promise<void> {
+    const rows = Math.max(1, this.plan.dataRows.length);
+    const graph = stage.concurrency > 1 ? buildDependencyGraph(stage.requests) : undefined;
+    const cursor = new StageCursor(stage.iterations * rows, stage.requests.length, graph);
+    let wake: (() => void) | undefined;
+    let wakeSignal = new Promise<void>((resolve) => (wake = resolve));
+    const notify = (): void => {
+      const w = wake;
+      wakeSignal = new Promise<void>((resolve) => (wake = resolve));
+      w?.();
+    };
+    const worker = async (): Promise<void> => {
+      while (!this.isStopped()) {
+        const next = cursor.next();
+        if (next.kind === 'end') return;
+        if (next.kind === 'wait') {
+          await Promise.race([wakeSignal, this.abortPromise()]);
+          continue;
+        }
+        await this.runItem(stage, stageIndex, cursor, next.item);
+        notify();
+        if (this.plan.delayMs > 0 && !(await abortableSleep(this.plan.delayMs, this.controller.signal))) return;
+      }
+    };
+    const workers = Math.min(stage.concurrency, Math.max(1, cursor.total));
+    await Promise.all(Array.from({ length: workers }, () => worker()));
+  }
+
+  private abortPromise(): Promise<void> {
+    const signal = this.controller.signal;
+    return new Promise((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
+  }
+
+  private async runItem(stage: PlannedStage, stageIndex: number, cursor: StageCursor, item: StageItem): Promise<void> {
+    const request = stage.requests[item.index];
+    if (request === undefined) return;
+    const rows = this.plan.dataRows.length;
+    const place = { stage: stageIndex, iteration: rows > 0 ? Math.floor(item.pass / rows) : item.pass, dataRow: rows > 0 ? item.pass % rows : undefined };
+    const failed = cursor.failedProducers(item);
+    let executed: Executed;
+    if (failed.length > 0) {
+      const first = failed[0];
+      const producer = first === undefined ? undefined : stage.requests[first.index];
+      executed = notSent(request, place, { kind: 'unresolved-variable', message: `{{${first?.variable ?? '?'}}} was not extracted: ${producer?.path ?? 'its producer'} failed (${first?.reason ?? 'unknown'})` });
+    } else {
+      if (this.limiter !== undefined) {
+        try {
+          await this.limiter.acquire(this.controller.signal);
+        } catch {
+          return;
+        }
+      }
+      if (this.isStopped()) return;
+      this.sent++;
+      executed = await executeRequest(this.engine, request, place, this.layersFor(cursor, item, place.dataRow), this.plan.policy, `run:${this.runId}:${this.sent}`, this.controller.signal);
+    }
+    // A cancelled run reports only what finished before the cancel.
+    if (executed.cancelled || this.controller.signal.aborted) return;
+    for (const [k, v] of executed.extracted) this.runtime.set(k, v);
+    cursor.complete(item, { ok: executed.summary.passed || executed.missing.length === 0, values: executed.extracted, reason: executed.summary.errorMessage ?? executed.missing.map((m) => m.reason).join('; ') });
+    this.record(executed);
+  }
+
+  private layersFor(cursor: StageCursor, item: StageItem, dataRow: number | undefined): VariableLayer[] {
+    const layers: VariableLayer[] = [];
+    const row = dataRow === undefined ? undefined : this.plan.dataRows[dataRow];
+    if (row !== undefined) layers.push({ scope: 'data', values: row });
+    // Run-wide runtime values, read synchronously when the request resolves (its start), then this pass's own values on top.
+    layers.push({ scope: 'runtime', values: this.runtime });
+    const pass = cursor.passRuntime(item.pass);
+    if (pass !== undefined && pass.size > 0) layers.push({ scope: 'runtime', values: pass });
+    return layers;
+  }
+
+  private record(executed: Executed): void {
+    const summary: ResultSummary = { ...executed.summary, seq: this.seq++ };
+    this.stats.add(summary, executed.phases);
+    this.store.add(summary, executed.detail);
+    this.hooks.onResult?.(summary, executed.assertions);
+    this.coalescer.push(summary);
+    if (!summary.passed && this.plan.stopOnFailure && this.stopReason === undefined) {
+      this.stopReason = `stopped on the first failure: ${summary.requestPath} (${summary.errorMessage ?? `${summary.assertionsFailed} assertion(s) failed`})`;
+    }
+  }
+}
+
+/** Thrown into callers that try to start a plan with nothing in it. */
+export function emptyPlanError(): SalvoError {
+  return new SalvoError('invalid-input', 'nothing to run: the target has no requests');
+}

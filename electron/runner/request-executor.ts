@@ -1,0 +1,165 @@
+import { redact, resolveRequest } from '../../shared/lib/variables';
+import type { VariableLayer } from '../../shared/lib/variables';
+import type { ErrorInfo } from '../../shared/model/errors';
+import type { RequestSpec } from '../../shared/model/request';
+import type { ResponseResult, ResponseView } from '../../shared/model/response';
+import type { AssertionOutcome, ResultSummary } from '../../shared/model/run';
+import type { Engine } from '../engine/types';
+import type { EffectiveRequest } from '../handlers/context';
+import { evaluateAssertions } from './assertions';
+import { applyExtractions } from './extractions';
+import { ANALYSIS_CAP_BYTES, ResponseFacts } from './response-facts';
+import { RETRY_STATUSES, retryDelayMs } from './retry-after';
+import type { PhaseTimes } from './run-stats';
+import { abortableSleep } from './sleep';
+
+/** Body bytes kept per result for the row preview. */
+export const PREVIEW_BYTES = 4 * 1024;
+
+/** Run-wide options that change how each request is sent. */
+export interface SendPolicy {
+  readonly timeoutMs: number | undefined;
+  readonly insecure: boolean;
+  readonly retries: { readonly max: number; readonly maxDelayMs: number };
+}
+
+/** Where a planned request sits in the run. */
+export interface ItemPlace {
+  readonly stage: number;
+  readonly iteration: number;
+  readonly dataRow: number | undefined;
+}
+
+/** One executed request: everything but the sequence number, which is given at completion. */
+export interface Executed {
+  readonly summary: Omit<ResultSummary, 'seq'>;
+  readonly phases: PhaseTimes;
+  readonly detail: ResponseView | undefined;
+  readonly assertions: readonly AssertionOutcome[];
+  readonly extracted: ReadonlyMap<string, string>;
+  /** Variables this request should have extracted but did not, with why. */
+  readonly missing: ReadonlyArray<{ readonly variable: string; readonly reason: string }>;
+  /** The result was aborted by a cancel: not reported. */
+  readonly cancelled: boolean;
+}
+
+const NO_PHASES: PhaseTimes = { connect: 0, tls: 0, ttfb: 0 };
+
+/** Applies the run's timeout override and insecure flag to a spec. */
+export function applyPolicy(spec: RequestSpec, policy: SendPolicy): RequestSpec {
+  const needsTimeout = policy.timeoutMs !== undefined && policy.timeoutMs > 0;
+  if (!needsTimeout && !policy.insecure) return spec;
+  return {
+    ...spec,
+    options: {
+      ...spec.options,
+      ...(policy.insecure ? { verifyTls: false } : {}),
+      timeouts: needsTimeout ? { ...spec.options.timeouts, total: policy.timeoutMs ?? 0 } : spec.options.timeouts,
+    },
+  };
+}
+
+/** A result that was never sent (unresolved variable, failed producer). */
+export function notSent(request: EffectiveRequest, place: ItemPlace, error: ErrorInfo): Executed {
+  return {
+    summary: {
+      ...placeFields(request, place),
+      url: request.spec.url,
+      status: 0,
+      errorKind: error.kind,
+      errorMessage: error.message,
+      durationMs: 0,
+      ttfbMs: 0,
+      bytes: 0,
+      assertionsPassed: 0,
+      assertionsFailed: 0,
+      passed: false,
+      startedAt: Date.now(),
+    },
+    phases: NO_PHASES,
+    detail: undefined,
+    assertions: [],
+    extracted: new Map(),
+    missing: request.spec.extractions.map((e) => ({ variable: e.variable, reason: error.message })),
+    cancelled: false,
+  };
+}
+
+/** Resolves, sends (with bounded 429/503 retries), asserts and extracts one planned request. */
+export async function executeRequest(engine: Engine, request: EffectiveRequest, place: ItemPlace, layers: readonly VariableLayer[], policy: SendPolicy, id: string, signal: AbortSignal): Promise<Executed> {
+  const resolved = resolveRequest(applyPolicy(request.spec, policy), [...request.layers, ...layers]);
+  if (resolved.unresolved.length > 0) {
+    return notSent(request, place, { kind: 'unresolved-variable', message: `unresolved variable${resolved.unresolved.length > 1 ? 's' : ''}: ${resolved.unresolved.join(', ')}`, detail: { names: resolved.unresolved } });
+  }
+  const needsBody = request.spec.extractions.some((e) => e.from !== 'status' && e.from !== 'header') || request.spec.assertions.some((a) => a.type.startsWith('json') || a.type === 'body-contains');
+  const startedAt = Date.now();
+  let result: ResponseResult;
+  for (let attempt = 0; ; attempt++) {
+    result = await engine.send(resolved.value, {
+      id: attempt === 0 ? id : `${id}~${attempt}`,
+      signal,
+      secretValues: resolved.secretValues,
+      sensitiveNames: request.sensitiveNames,
+      bodyCapBytes: needsBody ? ANALYSIS_CAP_BYTES : PREVIEW_BYTES,
+      discardBeyondCap: true,
+    });
+    if (attempt >= policy.retries.max || result.error !== undefined || !RETRY_STATUSES.has(result.status) || signal.aborted) break;
+    const delay = retryDelayMs(header(result, 'retry-after'), attempt, policy.retries.maxDelayMs);
+    if (!(await abortableSleep(delay, signal))) break;
+  }
+  return finish(request, place, result, resolved.secretValues, startedAt, signal.aborted);
+}
+
+function finish(request: EffectiveRequest, place: ItemPlace, result: ResponseResult, secrets: readonly string[], startedAt: number, aborted: boolean): Executed {
+  const facts = ResponseFacts.from(result);
+  const received = result.error === undefined;
+  const assertions = received ? evaluateAssertions(request.spec.assertions, facts) : [];
+  const extraction = received ? applyExtractions(request.spec.extractions, facts) : { values: new Map<string, string>(), missing: request.spec.extractions.map((e) => ({ variable: e.variable, reason: result.error?.message ?? 'request failed' })) };
+  const failedAssertions = assertions.filter((a) => !a.passed).length;
+  const hasStatusAssertion = request.spec.assertions.some((a) => a.type === 'status-equals' || a.type === 'status-in-range');
+  // Without a status assertion, an HTTP error status fails the request (what CI users expect).
+  const statusOk = hasStatusAssertion || (result.status > 0 && result.status < 400);
+  const errorMessage = result.error !== undefined ? redact(result.error.message, secrets) : result.incomplete ? 'response body incomplete' : !statusOk ? `HTTP ${result.status}` : undefined;
+  const passed = result.error === undefined && !result.incomplete && statusOk && failedAssertions === 0;
+  return {
+    summary: {
+      ...placeFields(request, place),
+      url: result.sent.url === '' ? redact(result.url, secrets) : result.sent.url,
+      status: result.status,
+      errorKind: result.error?.kind,
+      errorMessage,
+      durationMs: result.timings.total,
+      ttfbMs: result.timings.ttfb,
+      bytes: result.sizes.bodyDecoded,
+      assertionsPassed: assertions.length - failedAssertions,
+      assertionsFailed: failedAssertions,
+      passed,
+      startedAt,
+    },
+    phases: { connect: result.timings.connect, tls: result.timings.tls, ttfb: result.timings.ttfb },
+    detail: result.status > 0 || result.error !== undefined ? toView(result, secrets) : undefined,
+    assertions,
+    extracted: extraction.values,
+    missing: extraction.missing,
+    cancelled: aborted && result.error?.kind === 'cancelled',
+  };
+}
+
+function placeFields(request: EffectiveRequest, place: ItemPlace): Pick<ResultSummary, 'requestPath' | 'name' | 'method' | 'stage' | 'iteration' | 'dataRow'> {
+  return { requestPath: request.path, name: request.name, method: request.spec.method, stage: place.stage, iteration: place.iteration, dataRow: place.dataRow };
+}
+
+function header(result: ResponseResult, name: string): string | undefined {
+  for (const [n, v] of result.headers) if (n.toLowerCase() === name) return v;
+  return undefined;
+}
+
+/** A capped, redacted view of a result for the row detail (the body itself is not kept). */
+function toView(result: ResponseResult, secrets: readonly string[]): ResponseView {
+  const bytes = result.body.kind === 'memory' ? result.body.bytes : new Uint8Array(0);
+  const kept = bytes.subarray(0, PREVIEW_BYTES);
+  const truncated = result.sizes.bodyDecoded > kept.byteLength;
+  const preview = result.isBinary ? Buffer.from(kept).toString('base64') : redact(new TextDecoder('utf-8').decode(kept), secrets);
+  const { body: _body, ...rest } = result;
+  return { ...rest, bodyBytes: result.sizes.bodyDecoded, preview, previewEncoding: result.isBinary ? 'base64' : 'text', previewTruncated: truncated };
+}
