@@ -1,0 +1,102 @@
+import { app, BrowserWindow, ipcMain, Menu, safeStorage, session, shell } from 'electron';
+import type { WebContents } from 'electron';
+import { join } from 'node:path';
+import { createApp } from '../handlers/bootstrap';
+import { createEventSender } from './event-sender';
+import { bindIpc } from './ipc';
+import { buildMenuTemplate } from './menu';
+import type { MenuCommand } from './menu';
+import { createNativeBridge } from './native';
+import { hardenNavigation } from './navigation';
+import { applyPermissionPolicy } from './permissions';
+import { registerAppScheme, serveBundle } from './protocol';
+import { createSafeStorageCipher } from './secrets-cipher';
+import type { TrustAnchor } from './sender-guard';
+import { resolveRendererSource, shouldOpenExternally } from './url-policy';
+import { createMainWindow } from './window';
+
+const PROJECT_URL = 'https://github.com/salvo-api/salvo';
+const source = resolveRendererSource(app.isPackaged, process.env['ELECTRON_RENDERER_URL']);
+let mainWindow: BrowserWindow | undefined;
+let shutdown: (() => Promise<void>) | undefined;
+
+function anchor(): TrustAnchor | undefined {
+  if (!mainWindow || mainWindow.isDestroyed()) return undefined;
+  const wc = mainWindow.webContents;
+  return { webContentsId: wc.id, mainFrame: { processId: wc.mainFrame.processId, routingId: wc.mainFrame.routingId }, appOrigin: source.origin };
+}
+
+function openExternal(url: string): Promise<void> {
+  return shouldOpenExternally(url) ? shell.openExternal(url) : Promise.resolve();
+}
+
+function openWindow(): void {
+  mainWindow = createMainWindow(app.getAppPath(), source.url);
+  mainWindow.on('closed', () => {
+    mainWindow = undefined;
+  });
+}
+
+function installMenu(): void {
+  const emit = createEventSender(() => mainWindow?.webContents);
+  const send = (command: MenuCommand) => emit('app:menu', { command });
+  const template = buildMenuTemplate({ isMac: process.platform === 'darwin', isDev: !app.isPackaged, appName: app.name, onCommand: send, onHelp: () => void openExternal(PROJECT_URL) });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+async function start(): Promise<void> {
+  if (source.kind === 'bundle') serveBundle(join(app.getAppPath(), 'out', 'renderer'));
+  applyPermissionPolicy(session.defaultSession, source.origin);
+  const cipher = await createSafeStorageCipher(safeStorage, process.platform);
+  const instance = await createApp({
+    userDataDir: app.getPath('userData'),
+    mode: 'electron',
+    native: createNativeBridge(() => mainWindow),
+    emit: createEventSender(() => mainWindow?.webContents),
+    cipher,
+  });
+  const unbind = bindIpc(ipcMain, instance.handlers, anchor);
+  shutdown = async () => {
+    unbind();
+    await instance.close();
+  };
+  installMenu();
+  openWindow();
+}
+
+/** Quit waits for handlers to close (runs cancelled, files flushed) exactly once. */
+function onBeforeQuit(event: { preventDefault(): void }): void {
+  const close = shutdown;
+  if (!close) return;
+  shutdown = undefined;
+  event.preventDefault();
+  close()
+    .catch((err: unknown) => console.error('shutdown failed:', err instanceof Error ? err.message : String(err)))
+    .finally(() => app.quit());
+}
+
+registerAppScheme();
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  // Every webContents, including ones we never meant to create, gets the navigation lockdown.
+  app.on('web-contents-created', (_event, contents: WebContents) => hardenNavigation(contents, { appOrigin: source.origin, openExternal }));
+  app.on('before-quit', onBeforeQuit);
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (!mainWindow && shutdown) openWindow();
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      console.error('Salvo failed to start:', err instanceof Error ? err.message : String(err));
+      app.exit(1);
+    });
+}
