@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, Menu, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, safeStorage, session } from 'electron';
 import type { WebContents } from 'electron';
 import { join } from 'node:path';
 import { createApp } from '../handlers/bootstrap';
@@ -26,8 +26,11 @@ function anchor(): TrustAnchor | undefined {
   return { webContentsId: wc.id, mainFrame: { processId: wc.mainFrame.processId, routingId: wc.mainFrame.routingId }, appOrigin: source.origin };
 }
 
-function openExternal(url: string): Promise<void> {
-  return shouldOpenExternally(url) ? shell.openExternal(url) : Promise.resolve();
+// The one place links leave the app; it re-checks the URL itself.
+const native = createNativeBridge(() => mainWindow);
+
+function openLink(url: string): Promise<void> {
+  return shouldOpenExternally(url) ? native.openExternal(url) : Promise.resolve();
 }
 
 function openWindow(): void {
@@ -40,7 +43,7 @@ function openWindow(): void {
 function installMenu(): void {
   const emit = createEventSender(() => mainWindow?.webContents);
   const send = (command: MenuCommand) => emit('app:menu', { command });
-  const template = buildMenuTemplate({ isMac: process.platform === 'darwin', isDev: !app.isPackaged, appName: app.name, onCommand: send, onHelp: () => void openExternal(PROJECT_URL) });
+  const template = buildMenuTemplate({ isMac: process.platform === 'darwin', isDev: !app.isPackaged, appName: app.name, onCommand: send, onHelp: () => void openLink(PROJECT_URL).catch(() => undefined) });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
@@ -51,7 +54,7 @@ async function start(): Promise<void> {
   const instance = await createApp({
     userDataDir: app.getPath('userData'),
     mode: 'electron',
-    native: createNativeBridge(() => mainWindow),
+    native,
     emit: createEventSender(() => mainWindow?.webContents),
     cipher,
   });
@@ -84,7 +87,7 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow?.focus();
   });
   // Every webContents, including ones we never meant to create, gets the navigation lockdown.
-  app.on('web-contents-created', (_event, contents: WebContents) => hardenNavigation(contents, { appOrigin: source.origin, openExternal }));
+  app.on('web-contents-created', (_event, contents: WebContents) => hardenNavigation(contents, { appOrigin: source.origin, openExternal: openLink }));
   app.on('before-quit', onBeforeQuit);
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

@@ -1,25 +1,5 @@
 import { BrowserWindow } from 'electron';
-import type { WebPreferences } from 'electron';
 import { join } from 'node:path';
-
-/** The web preferences every Salvo window gets (Electron security checklist items 2-4, 8, 12). */
-export function secureWebPreferences(preload: string): WebPreferences {
-  return {
-    preload,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webviewTag: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-    safeDialogs: true,
-  };
-}
 
 /** Creates the main window (hidden until first paint) and loads the renderer URL. */
 export function createMainWindow(appPath: string, url: string): BrowserWindow {
@@ -31,7 +11,25 @@ export function createMainWindow(appPath: string, url: string): BrowserWindow {
     show: false,
     title: 'Salvo',
     backgroundColor: '#1e1e1e',
-    webPreferences: secureWebPreferences(join(appPath, 'out', 'preload', 'index.cjs')),
+    // Electron security checklist: isolated, sandboxed, no Node, no webview; written inline so
+    // Electronegativity can see every flag.
+    webPreferences: {
+      preload: join(appPath, 'out', 'preload', 'index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      safeDialogs: true,
+      // Middle-click would open links in a new window; new windows are denied anyway.
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   win.once('ready-to-show', () => win.show());
   win.loadURL(url).catch((err: unknown) => {
