@@ -11,6 +11,12 @@ export interface EngineOptions {
   readonly bodyCapBytes?: number;
   /** Where spilled bodies go; a per-process temp folder by default. */
   readonly tempDir?: string;
+  /** Hard limit of decoded body bytes (memory + spill file); past it a response is `body-too-large` (1 GiB). */
+  readonly maxBodyBytes?: number;
+  /** Largest response header block accepted (64 KB). */
+  readonly maxHeaderSize?: number;
+  /** How long an idle keep-alive socket is kept (10 s). */
+  readonly keepAliveTimeoutMs?: number;
 }
 
 /** Per-send options that are not part of the saved spec. */
@@ -28,6 +34,8 @@ export interface SendOptions {
   readonly bodyCapBytes?: number;
   /** Batch runs keep only a preview: bytes beyond the cap are counted but not kept. */
   readonly discardBeyondCap?: boolean;
+  /** Hard decoded-byte limit for this request (overrides the engine's `maxBodyBytes`). */
+  readonly maxBodyBytes?: number;
 }
 
 /**

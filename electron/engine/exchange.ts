@@ -1,0 +1,295 @@
+import type { Socket } from 'node:net';
+import type { TLSSocket } from 'node:tls';
+import { pipeline } from 'node:stream';
+import type { Readable, Transform } from 'node:stream';
+import type { Dispatcher } from 'undici';
+import type { ErrorInfo } from '../../shared/model/errors';
+import { SalvoError } from '../../shared/model/errors';
+import type { BodyStore } from '../../shared/model/response';
+import { BodySink } from './body-sink';
+import type { SinkOptions } from './body-sink';
+import { socketFacts } from './connector';
+import { createDecoders, decodeError, parseCodings } from './decode';
+import type { Coding } from './decode';
+import { mapError } from './errors';
+import type { ExchangePhase } from './errors';
+import type { SocketAware } from './socket-tap';
+
+/** One request on the wire, no redirects. */
+export interface ExchangeRequest {
+  readonly url: URL;
+  readonly method: string;
+  readonly headers: ReadonlyArray<readonly [string, string]>;
+  readonly body: Buffer | Readable | null;
+  readonly headersTimeoutMs: number;
+  readonly bodyIdleTimeoutMs: number;
+  /** Body limits, chosen once the status is known (followed redirects are not streamed or kept). */
+  readonly sink: (status: number, headers: ReadonlyArray<readonly [string, string]>) => SinkOptions;
+}
+
+/** Raw phase marks of one exchange (performance.now() values, 0 = did not happen). */
+export interface ExchangeMarks {
+  readonly start: number;
+  readonly written: number;
+  readonly sent: number;
+  readonly firstByte: number;
+  readonly headers: number;
+  readonly end: number;
+  readonly dns: number;
+  readonly connect: number;
+  readonly tls: number;
+}
+
+/** What one exchange produced; `error` set when it failed (fields hold what arrived). */
+export interface ExchangeResult {
+  readonly status: number;
+  readonly statusText: string;
+  readonly headers: Array<[string, string]>;
+  readonly headerBytes: number;
+  readonly body: BodyStore;
+  readonly wireBytes: number;
+  readonly decodedBytes: number;
+  readonly spilled: boolean;
+  readonly marks: ExchangeMarks;
+  readonly reused: boolean;
+  readonly remoteAddress: string;
+  readonly remotePort: number;
+  readonly httpVersion: string;
+  readonly incomplete: boolean;
+  readonly error: ErrorInfo | undefined;
+}
+
+function headerPairs(raw: Buffer[]): { pairs: Array<[string, string]>; bytes: number } {
+  const pairs: Array<[string, string]> = [];
+  let bytes = 0;
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i]?.toString('latin1') ?? '';
+    const value = raw[i + 1]?.toString('latin1') ?? '';
+    pairs.push([name, value]);
+    bytes += name.length + value.length + 4;
+  }
+  return { pairs, bytes };
+}
+
+/**
+ * The per-request dispatch handler. It uses undici's classic handler hooks on purpose: they are
+ * passed through unwrapped, so the `sendHeaders` diagnostics message can be matched to this
+ * object, and they include onRequestSent / onResponseStarted for the send and TTFB marks.
+ */
+class ExchangeHandler implements Dispatcher.DispatchHandler, SocketAware {
+  private abortFn: ((err?: Error) => void) | undefined;
+  private pendingAbort: Error | undefined;
+  private resumeFn: (() => void) | undefined;
+  private settled = false;
+  private phase: ExchangePhase = 'connect';
+  private status = 0;
+  private statusText = '';
+  private headers: Array<[string, string]> = [];
+  private headerBytes = 0;
+  private wireBytes = 0;
+  private codings: Coding[] = [];
+  private sink: BodySink | undefined;
+  private head: NodeJS.WritableStream | undefined;
+  private pipelineDone: Promise<Error | undefined> = Promise.resolve(undefined);
+  private socket: Socket | undefined;
+  private reused = false;
+  private readonly marks = { start: performance.now(), written: 0, sent: 0, firstByte: 0, headers: 0, end: 0, dns: 0, connect: 0, tls: 0 };
+  readonly done: Promise<ExchangeResult>;
+  private resolveDone!: (r: ExchangeResult) => void;
+
+  constructor(private readonly req: ExchangeRequest) {
+    this.done = new Promise((resolve) => {
+      this.resolveDone = resolve;
+    });
+  }
+
+  /** Stops the exchange now with this error; the partial body is kept. */
+  stop(err: SalvoError): void {
+    if (this.settled) return;
+    if (this.abortFn === undefined) this.pendingAbort = err;
+    else this.abortFn(err);
+    this.finish(err.info);
+  }
+
+  onSocket(socket: Socket): void {
+    this.socket = socket;
+    const facts = socketFacts(socket);
+    facts.uses += 1;
+    this.reused = facts.uses > 1;
+    if (!this.reused) {
+      this.marks.dns = facts.dns;
+      this.marks.connect = facts.connect;
+      this.marks.tls = facts.tls;
+    }
+  }
+
+  onConnect(abort: (err?: Error) => void): void {
+    this.abortFn = abort;
+    this.marks.written = performance.now();
+    this.phase = 'request';
+    if (this.pendingAbort !== undefined) abort(this.pendingAbort);
+  }
+
+  onRequestSent(): void {
+    this.marks.sent = performance.now();
+    this.phase = 'headers';
+  }
+
+  onResponseStarted(): void {
+    if (this.marks.firstByte === 0) this.marks.firstByte = performance.now();
+  }
+
+  onHeaders(statusCode: number, rawHeaders: Buffer[], resume: () => void, statusText: string): boolean {
+    if (this.settled) return false;
+    const now = performance.now();
+    if (this.marks.firstByte === 0) this.marks.firstByte = now;
+    if (this.marks.sent === 0) this.marks.sent = now;
+    // 1xx (100 Continue, 103 Early Hints) precede the real response: note nothing, wait for it.
+    if (statusCode < 200) return true;
+    this.marks.headers = now;
+    this.phase = 'body';
+    this.status = statusCode;
+    this.statusText = statusText;
+    const { pairs, bytes } = headerPairs(rawHeaders);
+    this.headers = pairs;
+    this.headerBytes = bytes + statusText.length + 15;
+    this.resumeFn = resume;
+    try {
+      const encodings = pairs.filter(([n]) => n.toLowerCase() === 'content-encoding').map(([, v]) => v);
+      this.codings = this.req.method === 'HEAD' || statusCode === 204 || statusCode === 304 ? [] : parseCodings(encodings).codings;
+    } catch (err) {
+      this.stop(err instanceof SalvoError ? err : new SalvoError('decompression', String(err)));
+      return false;
+    }
+    this.startPipeline();
+    return true;
+  }
+
+  private startPipeline(): void {
+    const sink = new BodySink(this.req.sink(this.status, this.headers));
+    this.sink = sink;
+    const decoders: Transform[] = createDecoders(this.codings);
+    const first = decoders[0];
+    this.head = first ?? sink;
+    const stages: NodeJS.WritableStream[] = [...decoders, sink];
+    this.pipelineDone = new Promise((resolve) => {
+      if (stages.length === 1) {
+        sink.once('finish', () => resolve(undefined));
+        sink.once('error', (err) => resolve(err));
+      } else {
+        // pipeline() with a variable list of stages; the callback receives the first failure.
+        (pipeline as unknown as (...args: unknown[]) => void)(...stages, (err: Error | null | undefined) => resolve(err ?? undefined));
+      }
+    });
+    this.pipelineDone
+      .then((err) => {
+        if (err !== undefined && !this.settled) {
+          const failure = err instanceof SalvoError ? err : decodeError(this.codings, err);
+          this.stop(failure);
+        }
+      })
+      .catch(() => undefined);
+  }
+
+  onData(chunk: Buffer): boolean {
+    if (this.settled || this.head === undefined) return false;
+    this.wireBytes += chunk.length;
+    const ok = this.head.write(chunk);
+    if (!ok) this.head.once('drain', () => this.resumeFn?.());
+    return ok;
+  }
+
+  onComplete(): void {
+    if (this.settled) return;
+    this.phase = 'body';
+    const head = this.head;
+    if (head === undefined) {
+      this.finish(undefined);
+      return;
+    }
+    head.end();
+    this.pipelineDone
+      .then((err) => {
+        if (err === undefined) this.finish(undefined);
+      })
+      .catch(() => undefined);
+  }
+
+  onError(err: Error): void {
+    if (this.settled) return;
+    this.finish(mapError(err, this.phase));
+  }
+
+  onUpgrade(): void {
+    this.finish({ kind: 'protocol', message: 'The server switched protocols unexpectedly' });
+  }
+
+  private finish(error: ErrorInfo | undefined): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.marks.end = performance.now();
+    const incomplete = error !== undefined && this.status >= 200;
+    const sink = this.sink;
+    if (error !== undefined && this.head !== undefined) {
+      // Stop decoding; what reached the sink is kept.
+      (this.head as unknown as { destroy(): void }).destroy();
+    }
+    const body = sink === undefined ? Promise.resolve<BodyStore>({ kind: 'memory', bytes: new Uint8Array(0) }) : sink.result();
+    body
+      // One macrotask later: undici marks the socket idle on a later tick, and a caller that sends
+      // again at once would otherwise open a second connection instead of reusing this one.
+      .then((store) => setImmediate(() => this.resolveDone(this.result(store, error, incomplete))))
+      .catch(() => this.resolveDone(this.result({ kind: 'memory', bytes: new Uint8Array(0) }, error, incomplete)));
+  }
+
+  private result(body: BodyStore, error: ErrorInfo | undefined, incomplete: boolean): ExchangeResult {
+    const socket = this.socket;
+    return {
+      status: this.status,
+      statusText: this.statusText,
+      headers: this.headers,
+      headerBytes: this.headerBytes,
+      body,
+      wireBytes: this.wireBytes,
+      decodedBytes: this.sink?.decodedBytes ?? 0,
+      spilled: this.sink?.spilled ?? false,
+      marks: { ...this.marks },
+      reused: this.reused,
+      remoteAddress: socket?.remoteAddress ?? '',
+      remotePort: socket?.remotePort ?? 0,
+      httpVersion: (socket as TLSSocket | undefined)?.alpnProtocol === 'h2' ? '2' : '1.1',
+      incomplete,
+      error,
+    };
+  }
+}
+
+/** A running exchange: await `done` (never rejects); `stop` ends it early with an error. */
+export interface RunningExchange {
+  readonly done: Promise<ExchangeResult>;
+  stop(err: SalvoError): void;
+}
+
+/** Sends one request through a dispatcher and collects the decoded response. */
+export function startExchange(dispatcher: Dispatcher, req: ExchangeRequest): RunningExchange {
+  const handler = new ExchangeHandler(req);
+  const flat: string[] = [];
+  for (const [name, value] of req.headers) flat.push(name, value);
+  try {
+    dispatcher.dispatch(
+      {
+        origin: req.url.origin,
+        path: `${req.url.pathname}${req.url.search}`,
+        method: req.method,
+        headers: flat,
+        body: req.body,
+        headersTimeout: req.headersTimeoutMs,
+        bodyTimeout: req.bodyIdleTimeoutMs,
+      },
+      handler,
+    );
+  } catch (err) {
+    handler.onError(err instanceof Error ? err : new Error(String(err)));
+  }
+  return { done: handler.done, stop: (err) => handler.stop(err) };
+}

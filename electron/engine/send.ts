@@ -1,0 +1,189 @@
+import type { ErrorInfo } from '../../shared/model/errors';
+import { SalvoError } from '../../shared/model/errors';
+import type { RequestSpec } from '../../shared/model/request';
+import type { BodyStore, HeaderList, RedirectHop, ResponseResult } from '../../shared/model/response';
+import { redact } from '../../shared/lib/variables';
+import type { AgentPool } from './agents';
+import { releaseBody } from './body-sink';
+import type { SinkOptions } from './body-sink';
+import { contentFacts } from './content-type';
+import { digestAuthorization, parseDigestChallenge } from './digest';
+import { mapError } from './errors';
+import { startExchange } from './exchange';
+import type { ExchangeMarks, ExchangeResult, RunningExchange } from './exchange';
+import { prepareRequest } from './prepare';
+import type { PreparedRequest } from './prepare';
+import { REDIRECT_STATUSES, nextHop } from './redirects';
+import type { HopState } from './redirects';
+import { combineTimings } from './timings';
+import type { SendOptions } from './types';
+
+/** Engine-wide pieces one send needs. */
+export interface SendDeps {
+  readonly agents: AgentPool;
+  readonly tempDir: string;
+  readonly bodyCapBytes: number;
+  readonly maxBodyBytes: number;
+}
+
+/** Lets cancel and the total deadline stop whichever exchange is running. */
+export class SendControl {
+  reason: SalvoError | undefined;
+  current: RunningExchange | undefined;
+
+  stop(err: SalvoError): void {
+    if (this.reason !== undefined) return;
+    this.reason = err;
+    this.current?.stop(err);
+  }
+}
+
+const EMPTY: BodyStore = { kind: 'memory', bytes: new Uint8Array(0) };
+/** Bodies of followed redirects and digest challenges: read to keep the socket reusable, not kept. */
+const SKIPPED_BODY_CAP = 64 * 1024;
+
+function headerValues(headers: HeaderList, name: string): string[] {
+  const lower = name.toLowerCase();
+  return headers.filter(([n]) => n.toLowerCase() === lower).map(([, v]) => v);
+}
+
+interface SendState {
+  readonly spec: RequestSpec;
+  readonly options: SendOptions;
+  readonly startedAt: number;
+  readonly t0: number;
+  readonly marks: ExchangeMarks[];
+  readonly redirects: RedirectHop[];
+}
+
+function sentView(state: SendState, hop: HopState | undefined): ResponseResult['sent'] {
+  const secrets = state.options.secretValues ?? [];
+  if (hop === undefined) return { method: state.spec.method, url: redact(state.spec.url, secrets), headers: [] };
+  return { method: hop.method, url: redact(hop.url.href, secrets), headers: hop.headers.map(([n, v]) => [n, redact(v, secrets)] as const) };
+}
+
+function failure(state: SendState, error: ErrorInfo, hop: HopState | undefined): ResponseResult {
+  return build(state, undefined, hop, error);
+}
+
+function build(state: SendState, r: ExchangeResult | undefined, hop: HopState | undefined, error: ErrorInfo | undefined): ResponseResult {
+  const body = r?.body ?? EMPTY;
+  const contentType = r === undefined ? '' : (headerValues(r.headers, 'content-type')[0] ?? '');
+  const sample = body.kind === 'memory' ? body.bytes.subarray(0, 4096) : new Uint8Array(0);
+  const facts = contentFacts(contentType, sample);
+  return {
+    id: state.options.id,
+    method: hop?.method ?? state.spec.method,
+    url: hop?.url.href ?? state.spec.url,
+    status: r?.status ?? 0,
+    statusText: r?.statusText ?? '',
+    httpVersion: r?.httpVersion ?? '',
+    headers: r?.headers ?? [],
+    body,
+    contentType: facts.contentType,
+    charset: facts.charset,
+    isBinary: facts.isBinary,
+    sizes: { headers: r?.headerBytes ?? 0, bodyWire: r?.wireBytes ?? 0, bodyDecoded: r?.decodedBytes ?? 0 },
+    timings: combineTimings(state.marks, performance.now() - state.t0),
+    reusedConnection: r?.reused ?? false,
+    remoteAddress: r?.remoteAddress ?? '',
+    remotePort: r?.remotePort ?? 0,
+    redirects: state.redirects,
+    incomplete: r?.incomplete ?? false,
+    spilledToFile: r?.spilled ?? false,
+    error: error ?? r?.error,
+    startedAt: state.startedAt,
+    sent: sentView(state, hop),
+  };
+}
+
+function sinkFor(state: SendState, deps: SendDeps, skip: boolean, n: number): SinkOptions {
+  const cap = state.options.bodyCapBytes ?? state.spec.options.bodyCapBytes ?? deps.bodyCapBytes;
+  const fileName = `${state.options.id.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 80)}-${n}-${Math.random().toString(36).slice(2, 10)}.body`;
+  if (skip) return { capBytes: 0, maxBytes: SKIPPED_BODY_CAP * 16, discardBeyondCap: true, tempDir: deps.tempDir, fileName };
+  const onChunk = state.options.onChunk;
+  return {
+    capBytes: cap,
+    maxBytes: Math.max(cap, state.options.maxBodyBytes ?? deps.maxBodyBytes),
+    discardBeyondCap: state.options.discardBeyondCap ?? false,
+    tempDir: deps.tempDir,
+    fileName,
+    ...(onChunk === undefined ? {} : { onChunk }),
+  };
+}
+
+/** True when this response will not be the final one (its body is skipped, not streamed). */
+function isIntermediate(spec: RequestSpec, prepared: PreparedRequest, digestPending: boolean, status: number, headers: HeaderList): boolean {
+  if (status === 401 && digestPending && prepared.digest !== undefined) return parseDigestChallenge(headerValues(headers, 'www-authenticate')) !== undefined;
+  return spec.options.followRedirects && REDIRECT_STATUSES.has(status) && headerValues(headers, 'location').length > 0;
+}
+
+/**
+ * Sends one resolved request: first hop, digest challenge round trip, redirects followed by Salvo
+ * itself (each hop recorded, credentials dropped across origins). Never rejects.
+ */
+export async function performSend(deps: SendDeps, spec: RequestSpec, options: SendOptions, control: SendControl): Promise<ResponseResult> {
+  const state: SendState = { spec, options, startedAt: Date.now(), t0: performance.now(), marks: [], redirects: [] };
+  let prepared: PreparedRequest;
+  try {
+    prepared = await prepareRequest(spec, options.sensitiveNames ?? []);
+  } catch (err) {
+    return failure(state, mapError(err, 'prepare'), undefined);
+  }
+  const hygiene = { sensitiveNames: prepared.sensitiveNames, secretValues: options.secretValues ?? [] };
+  let hop: HopState = { method: prepared.method, url: prepared.url, headers: prepared.headers, hasBody: prepared.hasBody };
+  let digestPending = prepared.digest !== undefined;
+  const authOrigin = prepared.url.origin;
+  for (let n = 0; ; n++) {
+    if (control.reason !== undefined) return failure(state, control.reason.info, hop);
+    let dispatcher;
+    try {
+      dispatcher = await deps.agents.get(spec.options);
+    } catch (err) {
+      return failure(state, mapError(err, 'prepare'), hop);
+    }
+    const current = hop;
+    const running = startExchange(dispatcher, {
+      url: current.url,
+      method: current.method,
+      headers: current.headers,
+      body: current.hasBody ? prepared.body.open() : null,
+      headersTimeoutMs: spec.options.timeouts.headers,
+      bodyIdleTimeoutMs: spec.options.timeouts.bodyIdle,
+      sink: (status, headers) => sinkFor(state, deps, isIntermediate(spec, prepared, digestPending, status, headers), n),
+    });
+    control.current = running;
+    if (control.reason !== undefined) running.stop(control.reason);
+    const r = await running.done;
+    control.current = undefined;
+    state.marks.push(r.marks);
+    if (r.error !== undefined) return build(state, r, current, undefined);
+    const challenge = digestPending && r.status === 401 && prepared.digest !== undefined ? parseDigestChallenge(headerValues(r.headers, 'www-authenticate')) : undefined;
+    if (challenge !== undefined && prepared.digest !== undefined) {
+      digestPending = false;
+      await releaseBody(r.body).catch(() => undefined);
+      const uri = `${current.url.pathname}${current.url.search}`;
+      const header = digestAuthorization(challenge, prepared.digest.username, prepared.digest.password, current.method, uri);
+      hop = { ...current, headers: [...current.headers.filter(([name]) => name.toLowerCase() !== 'authorization'), ['Authorization', header]] };
+      continue;
+    }
+    const location = headerValues(r.headers, 'location')[0];
+    if (!spec.options.followRedirects || !REDIRECT_STATUSES.has(r.status) || location === undefined) return build(state, r, current, undefined);
+    if (state.redirects.length >= spec.options.maxRedirects) {
+      const max = spec.options.maxRedirects;
+      return build(state, r, current, { kind: 'too-many-redirects', message: `Stopped after ${max} redirect${max === 1 ? '' : 's'}: the server kept redirecting (last to ${location.slice(0, 200)})`, detail: { max } });
+    }
+    let next;
+    try {
+      next = nextHop(current, r.status, location, hygiene);
+    } catch (err) {
+      return build(state, r, current, mapError(err, 'headers'));
+    }
+    await releaseBody(r.body).catch(() => undefined);
+    state.redirects.push({ method: current.method, url: redact(current.url.href, hygiene.secretValues), status: r.status, location: redact(location, hygiene.secretValues), droppedCredentials: next.droppedCredentials, downgrade: next.downgrade });
+    // Digest credentials answer challenges only from the origin they were set for.
+    digestPending = prepared.digest !== undefined && next.url.origin === authOrigin;
+    // A digest answer is bound to its URI: the next hop gets a fresh challenge round trip.
+    hop = digestPending ? { ...next, headers: next.headers.filter(([name]) => name.toLowerCase() !== 'authorization') } : next;
+  }
+}
