@@ -1,0 +1,168 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { CollectionSettingsSchema } from '../../shared/model/collection';
+import { SalvoError } from '../../shared/model/errors';
+import type { Emit } from '../../shared/ipc/contract';
+import { writeFileAtomic } from '../fs/atomic-write';
+import type { CollectionAccess, SecretStore } from '../handlers/context';
+import { effectiveRequest } from './effective';
+import { cleanStrayTemps, readTextIfExists, writeIfChanged } from './file-io';
+import { FileQueue } from './file-queue';
+import { COLLECTION_FILE, FORMAT_VERSION, serializeCollection } from './format';
+import { orderedChildren } from './loader';
+import { checkDisplayName, joinRel } from './names';
+import { OpenCollection } from './open-collection';
+import { readRequest } from './request-ops';
+import { realRoot } from './safe-path';
+import { watchFolder } from './watcher';
+import type { FolderWatcher } from './watcher';
+
+/** Options of the collection service. */
+export interface CollectionServiceOptions {
+  readonly emit: Emit;
+  readonly secrets: SecretStore;
+  readonly userDataDir: string;
+  /** Watch open folders for external edits (off for the CLI). */
+  readonly watch: boolean;
+  readonly debounceMs?: number;
+}
+
+const STATE_FILE = 'collections-state.json';
+const GITIGNORE = '# Local secrets for the salvo CLI: never commit\n.env\n';
+
+/** Owns every open collection: registry, watchers, the per-file write queue and the active environments. */
+export class CollectionService {
+  readonly queue = new FileQueue();
+  private readonly byId = new Map<string, OpenCollection>();
+  private readonly byRoot = new Map<string, OpenCollection>();
+  private readonly watchers = new Map<string, FolderWatcher>();
+  private active: Record<string, string> | undefined;
+
+  constructor(private readonly opts: CollectionServiceOptions) {}
+
+  private async state(): Promise<Record<string, string>> {
+    if (this.active) return this.active;
+    const active: Record<string, string> = Object.create(null) as Record<string, string>;
+    try {
+      const parsed = JSON.parse(await readFile(join(this.opts.userDataDir, STATE_FILE), 'utf8')) as { active?: unknown };
+      if (parsed.active && typeof parsed.active === 'object') for (const [k, v] of Object.entries(parsed.active)) if (typeof v === 'string') active[k] = v;
+    } catch {
+      /* no state yet */
+    }
+    this.active ??= active;
+    return this.active;
+  }
+
+  /** Opens a folder (or returns the open one); stray temp files from a crash are removed first. */
+  async openRoot(root: string): Promise<OpenCollection> {
+    const real = await realRoot(resolve(root));
+    const existing = this.byRoot.get(real);
+    if (existing) return existing;
+    if ((await readTextIfExists(join(real, COLLECTION_FILE)).catch(() => '')) === undefined) throw new SalvoError('not-found', `not a Salvo collection (no ${COLLECTION_FILE}): ${real}`);
+    await this.state();
+    await cleanStrayTemps(real);
+    const c = new OpenCollection(real, { emit: this.opts.emit, secrets: this.opts.secrets, queue: this.queue, activeEnv: (r) => this.active?.[r] });
+    await c.reload();
+    this.byId.set(c.id, c);
+    this.byRoot.set(real, c);
+    if (this.opts.watch) {
+      this.watchers.set(
+        c.id,
+        watchFolder(
+          real,
+          (paths) => {
+            // A failed reload (folder deleted) is reported on the next explicit call; never crash here.
+            c.changed(paths).catch(() => undefined);
+          },
+          this.opts.debounceMs,
+        ),
+      );
+    }
+    return c;
+  }
+
+  /** Creates a new collection folder with salvo.yaml and a .gitignore that lists .env. */
+  async create(root: string, name: string): Promise<OpenCollection> {
+    const display = checkDisplayName(name);
+    const abs = resolve(root);
+    await mkdir(abs, { recursive: true });
+    const real = await realRoot(abs);
+    if ((await readTextIfExists(join(real, COLLECTION_FILE))) !== undefined) throw new SalvoError('conflict', `a collection already exists in ${real}`);
+    await writeFileAtomic(join(real, COLLECTION_FILE), serializeCollection(CollectionSettingsSchema.parse({ name: display, formatVersion: FORMAT_VERSION })));
+    const gitignore = join(real, '.gitignore');
+    const current = await readTextIfExists(gitignore);
+    if (current === undefined) await writeIfChanged(gitignore, GITIGNORE);
+    else if (!current.split(/\r?\n/).some((l) => l.trim() === '.env')) await writeIfChanged(gitignore, `${current}${current.endsWith('\n') || current === '' ? '' : '\n'}${GITIGNORE}`);
+    return this.openRoot(real);
+  }
+
+  /** An open collection by id. */
+  get(id: string): OpenCollection {
+    const c = this.byId.get(id);
+    if (!c) throw new SalvoError('not-found', `collection is not open: ${id}`);
+    return c;
+  }
+
+  list(): OpenCollection[] {
+    return [...this.byId.values()];
+  }
+
+  async close(id: string): Promise<void> {
+    const c = this.byId.get(id);
+    if (!c) return;
+    await this.watchers.get(id)?.close();
+    this.watchers.delete(id);
+    this.byId.delete(id);
+    this.byRoot.delete(c.root);
+  }
+
+  /** Closes every collection and waits for queued writes. */
+  async closeAll(): Promise<void> {
+    for (const id of [...this.byId.keys()]) await this.close(id);
+    await this.queue.idle();
+  }
+
+  /** Sets (or clears) the active environment of a collection; kept in userDataDir, not in the collection. */
+  async setActive(id: string, name: string | undefined): Promise<void> {
+    const c = this.get(id);
+    if (name !== undefined && !c.loaded.environments.has(name)) throw new SalvoError('not-found', `no such environment: ${name}`);
+    const state = await this.state();
+    if (name === undefined) delete state[c.root];
+    else state[c.root] = name;
+    await this.queue.run(STATE_FILE, () => writeFileAtomic(join(this.opts.userDataDir, STATE_FILE), JSON.stringify({ active: state }, null, 2) + '\n'));
+    await c.changed([]);
+  }
+
+  /** Request paths under a target in display order. */
+  listRequests(id: string, target: string): string[] {
+    const c = this.get(id);
+    const l = c.loaded;
+    if (l.requests.has(target)) return [target];
+    if (!l.folders.has(target)) throw new SalvoError('not-found', `no such request or folder: ${target}`);
+    const out: string[] = [];
+    const walk = (rel: string): void => {
+      const folder = l.folders.get(rel);
+      if (!folder) return;
+      for (const child of orderedChildren(folder)) {
+        const childRel = joinRel(rel, child);
+        if (l.requests.has(childRel)) out.push(childRel);
+        else walk(childRel);
+      }
+    };
+    walk(target);
+    return out;
+  }
+
+  /** The view other domains (http send, batch runs, CLI) use. */
+  access(): CollectionAccess {
+    return {
+      openRoot: async (root) => (await this.openRoot(root)).id,
+      rootOf: (id) => this.get(id).root,
+      nameOf: (id) => this.get(id).loaded.settings.name,
+      readRequest: async (id, path) => (await readRequest(this.get(id), path)).request,
+      listRequests: (id, target) => Promise.resolve(this.listRequests(id, target)),
+      effective: (id, path, env, spec) => effectiveRequest(this.get(id), path, env, spec),
+      activeEnvironment: (id) => this.active?.[this.get(id).root],
+    };
+  }
+}
