@@ -32,6 +32,7 @@ export async function createTestCert(options: { expired?: boolean; ca?: TestCert
   const pems = await generate(options.cn === undefined ? SERVER_NAMES : [{ name: 'commonName', value: options.cn }], {
     keyType: 'ec',
     curve: 'P-256',
+    algorithm: 'sha256',
     ...dates,
     extensions: [SERVER_ALT],
     ...(options.ca === undefined ? {} : { ca: { key: options.ca.key, cert: options.ca.cert } }),
@@ -44,6 +45,7 @@ export async function createTestCa(): Promise<TestCert> {
   const pems = await generate([{ name: 'commonName', value: 'Salvo Test CA' }], {
     keyType: 'ec',
     curve: 'P-256',
+    algorithm: 'sha256',
     notBeforeDate: new Date(Date.now() - DAY),
     notAfterDate: new Date(Date.now() + 30 * DAY),
     extensions: [{ name: 'basicConstraints', cA: true, critical: true }, { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true }],
