@@ -8,6 +8,10 @@ import globals from 'globals';
 
 const banNode = { group: ['node:*', 'fs', 'path', 'child_process', 'net', 'tls', 'http', 'https', 'os', 'crypto'], message: 'No Node APIs here: this layer also runs in the renderer.' };
 const banElectron = { group: ['electron'], message: 'Only electron/main and electron/preload may import electron.' };
+const ipcNames = ['ipcMain', 'ipcRenderer'];
+const banIpcImport = { name: 'electron', importNames: ipcNames, message: 'ipcMain is used only in electron/main/ipc.ts, ipcRenderer only in electron/preload.' };
+// Catches `electron.ipcMain` / `require('electron').ipcRenderer`, which an import-name ban misses.
+const banIpcMember = { selector: `MemberExpression[property.name=/^(${ipcNames.join('|')})$/]`, message: banIpcImport.message };
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-artifacts/**', 'bin/**', 'scripts/**/*.mjs'] },
@@ -52,7 +56,44 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [banNode, banElectron, { group: ['../../electron/*', '../../renderer/*', 'react'], message: 'shared/ imports only shared/.' }] }] },
   },
   {
-    files: ['electron/engine/**/*.ts', 'electron/handlers/**/*.ts', 'electron/cli/**/*.ts', 'electron/services/**/*.ts'],
+    // Everything in electron/ except the shell runs under plain Node (handlers, engine, CLI, tests).
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/main/**', 'electron/preload/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [banElectron] }] },
+  },
+  {
+    files: ['electron/main/**/*.ts'],
+    ignores: ['electron/main/ipc.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [banIpcImport] }], 'no-restricted-syntax': ['error', banIpcMember] },
+  },
+  {
+    files: ['electron/main/ipc.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ ...banIpcImport, importNames: ['ipcRenderer'] }] }] },
+  },
+  {
+    // The sandboxed preload can load only `electron`; at run time it may use only the channel allowlist.
+    files: ['electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', importNames: ['ipcMain'], message: banIpcImport.message }],
+          patterns: [banNode, { group: ['zod', '**/shared/ipc/*', '!**/shared/ipc/channels', '**/shared/model/*', '**/shared/lib/*'], allowTypeImports: true, message: 'The preload bundle may import only shared/ipc/channels at run time.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}', 'shared/**/*.ts', 'test/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-syntax': ['error', banIpcMember] },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['build/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node } },
   },
 );

@@ -1,9 +1,9 @@
-import { app, BrowserWindow, ipcMain, Menu, safeStorage, session } from 'electron';
+import { app, BrowserWindow, Menu, safeStorage, session } from 'electron';
 import type { WebContents } from 'electron';
 import { join } from 'node:path';
 import { createApp } from '../handlers/bootstrap';
 import { createEventSender } from './event-sender';
-import { bindIpc } from './ipc';
+import { bindAppIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
 import type { MenuCommand } from './menu';
 import { createNativeBridge } from './native';
@@ -58,7 +58,7 @@ async function start(): Promise<void> {
     emit: createEventSender(() => mainWindow?.webContents),
     cipher,
   });
-  const unbind = bindIpc(ipcMain, instance.handlers, anchor);
+  const unbind = bindAppIpc(instance.handlers, anchor);
   shutdown = async () => {
     unbind();
     await instance.close();

@@ -1,20 +1,10 @@
-import type { IpcMain } from 'electron';
-import { INVOKE_CHANNELS } from '../../shared/ipc/channels';
-import type { Handlers, InvokeChannel } from '../../shared/ipc/contract';
-import { createInvokeListener } from './invoke-listener';
+// The only module that touches ipcMain (lint-enforced); the binding logic is in ipc-binder.ts.
+import { ipcMain } from 'electron';
+import type { Handlers } from '../../shared/ipc/contract';
+import { bindIpc } from './ipc-binder';
 import type { TrustAnchor } from './sender-guard';
 
-/** The parts of ipcMain the binder uses. */
-export type IpcMainLike = Pick<IpcMain, 'handle' | 'removeHandler'>;
-
-/**
- * The only ipcMain user: one `handle` per allowlisted channel, each checking the sender frame
- * before `dispatch` validates the payload. Returns an unbind function for shutdown.
- */
-export function bindIpc(ipc: IpcMainLike, handlers: Handlers, anchor: () => TrustAnchor | undefined): () => void {
-  const channels = Object.keys(INVOKE_CHANNELS) as InvokeChannel[];
-  for (const channel of channels) ipc.handle(channel, createInvokeListener(handlers, channel, anchor));
-  return () => {
-    for (const channel of channels) ipc.removeHandler(channel);
-  };
+/** Binds every invoke channel on ipcMain; returns the unbind function used at shutdown. */
+export function bindAppIpc(handlers: Handlers, anchor: () => TrustAnchor | undefined): () => void {
+  return bindIpc(ipcMain, handlers, anchor);
 }

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Handlers } from '../../shared/ipc/contract';
 import { INVOKE_CHANNELS } from '../../shared/ipc/channels';
 import { createInvokeListener, UNTRUSTED_SENDER } from '../../electron/main/invoke-listener';
-import { bindIpc } from '../../electron/main/ipc';
-import type { IpcMainLike } from '../../electron/main/ipc';
+import { bindIpc } from '../../electron/main/ipc-binder';
+import type { IpcMainLike } from '../../electron/main/ipc-binder';
 import { isTrustedSender } from '../../electron/main/sender-guard';
 import type { InvokeEventLike, TrustAnchor } from '../../electron/main/sender-guard';
 
