@@ -81,7 +81,7 @@ export function mapError(err: unknown, phase: ExchangePhase): ErrorInfo {
   if (code === 'UND_ERR_HEADERS_OVERFLOW') return { kind: 'protocol', message: 'The response headers are larger than the allowed maximum' };
   if (code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH') return { kind: 'protocol', message: 'The response body does not match its Content-Length' };
   if (code === 'UND_ERR_REQ_CONTENT_LENGTH_MISMATCH') return { kind: 'io', message: 'The request body changed size while it was being sent' };
-  if (code.startsWith('HPE_')) return { kind: 'protocol', message: `Malformed HTTP response: ${raw}`, detail: { code } };
+  if (code.startsWith('HPE_') || (err instanceof Error && err.name === 'HTTPParserError')) return { kind: 'protocol', message: `Malformed HTTP response: ${raw}`, detail: { code } };
   if (code.startsWith('ERR_HTTP2_')) return { kind: 'protocol', message: `HTTP/2 error: ${raw}`, detail: { code } };
   if (isTlsCode(code)) return { kind: 'tls', message: `TLS error: ${describeTlsProblem(code)} (${raw})`, detail: { code } };
   if (code === 'UND_ERR_INVALID_ARG' || code === 'ERR_INVALID_ARG_TYPE' || code === 'ERR_INVALID_CHAR' || code === 'ERR_INVALID_HTTP_TOKEN') return { kind: 'invalid-input', message: `Invalid request: ${raw}` };

@@ -11,7 +11,7 @@ import type { SinkOptions } from './body-sink';
 import { socketFacts } from './connector';
 import { createDecoders, decodeError, parseCodings } from './decode';
 import type { Coding } from './decode';
-import { mapError } from './errors';
+import { mapError, timeoutError } from './errors';
 import type { ExchangePhase } from './errors';
 import type { SocketAware } from './socket-tap';
 
@@ -80,6 +80,8 @@ class ExchangeHandler implements Dispatcher.DispatchHandler, SocketAware {
   private abortFn: ((err?: Error) => void) | undefined;
   private pendingAbort: Error | undefined;
   private resumeFn: (() => void) | undefined;
+  /** Our own native timers: undici's coarse timers can overshoot sub-second limits by a second. */
+  private timer: NodeJS.Timeout | undefined;
   private settled = false;
   private phase: ExchangePhase = 'connect';
   private status = 0;
@@ -87,6 +89,8 @@ class ExchangeHandler implements Dispatcher.DispatchHandler, SocketAware {
   private headers: Array<[string, string]> = [];
   private headerBytes = 0;
   private wireBytes = 0;
+  /** Declared Content-Length, checked at the end (undici's HTTP/2 client reports RST_STREAM as a normal end). */
+  private expectedLength: number | undefined;
   private codings: Coding[] = [];
   private sink: BodySink | undefined;
   private head: NodeJS.WritableStream | undefined;
@@ -133,6 +137,18 @@ class ExchangeHandler implements Dispatcher.DispatchHandler, SocketAware {
   onRequestSent(): void {
     this.marks.sent = performance.now();
     this.phase = 'headers';
+    this.arm('headers', this.req.headersTimeoutMs);
+  }
+
+  private arm(phase: 'headers' | 'body', ms: number): void {
+    this.disarm();
+    if (ms <= 0 || this.settled) return;
+    this.timer = setTimeout(() => this.stop(timeoutError(phase, ms)), ms);
+  }
+
+  private disarm(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
   }
 
   onResponseStarted(): void {
@@ -148,12 +164,14 @@ class ExchangeHandler implements Dispatcher.DispatchHandler, SocketAware {
     if (statusCode < 200) return true;
     this.marks.headers = now;
     this.phase = 'body';
+    this.arm('body', this.req.bodyIdleTimeoutMs);
     this.status = statusCode;
     this.statusText = statusText;
     const { pairs, bytes } = headerPairs(rawHeaders);
     this.headers = pairs;
     this.headerBytes = bytes + statusText.length + 15;
     this.resumeFn = resume;
+    this.expectedLength = this.declaredLength(pairs, statusCode);
     try {
       const encodings = pairs.filter(([n]) => n.toLowerCase() === 'content-encoding').map(([, v]) => v);
       this.codings = this.req.method === 'HEAD' || statusCode === 204 || statusCode === 304 ? [] : parseCodings(encodings).codings;
@@ -163,6 +181,13 @@ class ExchangeHandler implements Dispatcher.DispatchHandler, SocketAware {
     }
     this.startPipeline();
     return true;
+  }
+
+  private declaredLength(pairs: ReadonlyArray<readonly [string, string]>, statusCode: number): number | undefined {
+    if (this.req.method === 'HEAD' || statusCode === 204 || statusCode === 304) return undefined;
+    const values = pairs.filter(([n]) => n.toLowerCase() === 'content-length').map(([, v]) => v.trim());
+    if (values.length !== 1 || !/^\d+$/.test(values[0] ?? '')) return undefined;
+    return Number(values[0]);
   }
 
   private startPipeline(): void {
@@ -195,13 +220,27 @@ class ExchangeHandler implements Dispatcher.DispatchHandler, SocketAware {
     if (this.settled || this.head === undefined) return false;
     this.wireBytes += chunk.length;
     const ok = this.head.write(chunk);
-    if (!ok) this.head.once('drain', () => this.resumeFn?.());
+    if (ok) {
+      this.arm('body', this.req.bodyIdleTimeoutMs);
+    } else {
+      // Paused by our own decoder, not by the server: the idle clock restarts on resume.
+      this.disarm();
+      this.head.once('drain', () => {
+        this.arm('body', this.req.bodyIdleTimeoutMs);
+        this.resumeFn?.();
+      });
+    }
     return ok;
   }
 
   onComplete(): void {
     if (this.settled) return;
+    this.disarm();
     this.phase = 'body';
+    if (this.expectedLength !== undefined && this.wireBytes !== this.expectedLength) {
+      this.finish({ kind: 'connection-reset', message: `The response ended after ${this.wireBytes} of ${this.expectedLength} body bytes`, detail: { received: this.wireBytes, expected: this.expectedLength } });
+      return;
+    }
     const head = this.head;
     if (head === undefined) {
       this.finish(undefined);
@@ -227,6 +266,7 @@ class ExchangeHandler implements Dispatcher.DispatchHandler, SocketAware {
   private finish(error: ErrorInfo | undefined): void {
     if (this.settled) return;
     this.settled = true;
+    this.disarm();
     this.marks.end = performance.now();
     const incomplete = error !== undefined && this.status >= 200;
     const sink = this.sink;
@@ -283,8 +323,9 @@ export function startExchange(dispatcher: Dispatcher, req: ExchangeRequest): Run
         method: req.method,
         headers: flat,
         body: req.body,
-        headersTimeout: req.headersTimeoutMs,
-        bodyTimeout: req.bodyIdleTimeoutMs,
+        // undici's timers stay as a backstop a little past ours (0 keeps them off, like ours).
+        headersTimeout: req.headersTimeoutMs > 0 ? req.headersTimeoutMs + 2000 : 0,
+        bodyTimeout: req.bodyIdleTimeoutMs > 0 ? req.bodyIdleTimeoutMs + 2000 : 0,
       },
       handler,
     );
