@@ -22,5 +22,6 @@ export const ELECTRONEGATIVITY_ALLOWLIST: readonly AllowedFinding[] = [
   // JSONP, Angular or user uploaded files" (reported as FIRM): salvo://app serves only the built
   // bundle, and response bodies are never served from it. A real weakness would come as CERTAIN.
   { id: 'CSP_GLOBAL_CHECK', file: 'csp-header.html', confidence: 'FIRM', reason: "script-src 'self' on an origin that serves only our bundle" },
+  { id: 'CSP_GLOBAL_CHECK', file: 'renderer/index.html', confidence: 'FIRM', reason: "the same remark on the meta CSP (dev server / web mode)" },
   { id: 'PRELOAD_JS_CHECK', file: 'electron/main/window.ts', reason: 'our own sandboxed preload exposing only window.salvo' },
 ];
