@@ -1,13 +1,7 @@
 import type { SafeStorage } from 'electron';
 import { SalvoError } from '../../shared/model/errors';
+import type { SecretCipher } from '../secrets/cipher';
 
-/** Encrypts secret values for the secret store (same shape createApp's `cipher` option takes). */
-export interface SecretCipher {
-  encrypt(text: string): Promise<Buffer>;
-  decrypt(data: Buffer): Promise<string>;
-  readonly backend: string;
-  readonly warning?: string;
-}
 
 /** The async safeStorage API (the sync one is deprecated). */
 export type SafeStorageLike = Pick<SafeStorage, 'encryptStringAsync' | 'decryptStringAsync' | 'isAsyncEncryptionAvailable' | 'getSelectedStorageBackend'>;
@@ -30,14 +24,14 @@ function backendName(storage: SafeStorageLike, platform: NodeJS.Platform): strin
  */
 export async function createSafeStorageCipher(storage: SafeStorageLike, platform: NodeJS.Platform): Promise<SecretCipher> {
   const available = await storage.isAsyncEncryptionAvailable();
-  const backend = available ? backendName(storage, platform) : 'unavailable';
+  const name = available ? backendName(storage, platform) : 'unavailable';
   const warning = !available
     ? 'Secure storage is not available on this system, so secret values cannot be saved.'
-    : backend === 'basic_text'
+    : name === 'basic_text'
       ? BASIC_TEXT_WARNING
       : undefined;
   return {
-    backend,
+    backend: `safeStorage:${name}`,
     ...(warning === undefined ? {} : { warning }),
     async encrypt(text) {
       if (!available) throw new SalvoError('io', 'cannot save a secret: secure storage is not available');

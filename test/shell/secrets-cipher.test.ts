@@ -30,24 +30,24 @@ describe('createSafeStorageCipher', () => {
     const data = await cipher.encrypt('s3cr3t-token-value');
     expect(data.toString('utf8')).not.toContain('s3cr3t-token-value');
     await expect(cipher.decrypt(data)).resolves.toBe('s3cr3t-token-value');
-    expect(cipher.backend).toBe('gnome_libsecret');
+    expect(cipher.backend).toBe('safeStorage:gnome_libsecret');
     expect(cipher.warning).toBeUndefined();
   });
 
   it('warns on Linux basic_text storage', async () => {
     const cipher = await createSafeStorageCipher(fakeSafeStorage('basic_text'), 'linux');
-    expect(cipher.backend).toBe('basic_text');
+    expect(cipher.backend).toBe('safeStorage:basic_text');
     expect(cipher.warning).toBe(BASIC_TEXT_WARNING);
   });
 
   it('names the platform store on macOS and Windows', async () => {
-    expect((await createSafeStorageCipher(fakeSafeStorage('unknown'), 'darwin')).backend).toBe('keychain');
-    expect((await createSafeStorageCipher(fakeSafeStorage('unknown'), 'win32')).backend).toBe('dpapi');
+    expect((await createSafeStorageCipher(fakeSafeStorage('unknown'), 'darwin')).backend).toBe('safeStorage:keychain');
+    expect((await createSafeStorageCipher(fakeSafeStorage('unknown'), 'win32')).backend).toBe('safeStorage:dpapi');
   });
 
   it('refuses to store anything when encryption is unavailable', async () => {
     const cipher = await createSafeStorageCipher(fakeSafeStorage('basic_text', false), 'linux');
-    expect(cipher.backend).toBe('unavailable');
+    expect(cipher.backend).toBe('safeStorage:unavailable');
     expect(cipher.warning).toMatch(/not available/);
     await expect(cipher.encrypt('x')).rejects.toMatchObject({ info: { kind: 'io' } });
   });
