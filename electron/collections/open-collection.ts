@@ -10,7 +10,7 @@ import type { FileQueue } from './file-queue';
 import { COLLECTION_FILE, FOLDER_FILE, isDefaultFolder, serializeCollection, serializeFolder } from './format';
 import { buildTree, loadCollection, orderedChildren } from './loader';
 import type { LoadedCollection, LoadedFolder } from './loader';
-import { baseRel, joinRel } from './names';
+import { baseRel, joinRel, splitRelPath } from './names';
 import { resolveInside } from './safe-path';
 
 /** What every open collection shares with the service. */
@@ -95,6 +95,7 @@ export class OpenCollection {
   }
 
   folder(rel: string): LoadedFolder {
+    splitRelPath(rel);
     const f = this.loaded.folders.get(rel);
     if (!f) throw new SalvoError('not-found', `no such folder: ${rel === '' ? '(root)' : rel}`);
     return f;

@@ -36,10 +36,9 @@ export async function readRequest(c: OpenCollection, rel: string): Promise<{ req
  */
 export async function saveRequest(c: OpenCollection, rel: string, request: SavedRequest, baseVersion: string | undefined, force: boolean): Promise<{ version: string; path: string }> {
   checkRequestPath(rel);
-  const parent = parentRel(rel);
-  c.folder(parent);
-  c.guardCorrupt(rel, force);
   const file = await c.abs(rel);
+  c.folder(parentRel(rel));
+  c.guardCorrupt(rel, force);
   const text = serializeRequest(SavedRequestSchema.parse(request));
   const wrote = await c.serial(file, async () => {
     const current = await readTextIfExists(file);
