@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import type { RunProgress } from '../../shared/model/run';
+import type { RunConfig } from '../../shared/model/run';
+import type { Engine } from '../engine/types';
+import type { CollectionAccess } from '../handlers/context';
+import { BatchRun } from './batch-run';
+import type { BatchOutcome } from './batch-run';
+import { planFromCollection } from './plan-collection';
+import type { PlanOptions } from './plan-collection';
+import { FailureLog } from './reports/report-data';
+import type { ReportData } from './reports/report-data';
+import type { RunHistory, StoredRun } from './run-history';
+
+/** Gets an engine for one run (connections per origin from the config) and gives it back after. */
+export type EngineLease = (config: RunConfig) => { readonly engine: Engine; release(): Promise<void> };
+
+/** A started run of a collection: the batch, its failure log and what reports need. */
+export interface RunSession {
+  readonly runId: string;
+  readonly batch: BatchRun;
+  readonly collectionRoot: string;
+  readonly startedAt: number;
+  /** Resolves when the run ended, its engine was released and it was saved in the history. */
+  readonly finished: Promise<BatchOutcome>;
+  reportData(): ReportData;
+}
+
+/** What starting a session needs. */
+export interface SessionDeps {
+  readonly access: CollectionAccess;
+  readonly lease: EngineLease;
+  readonly history: RunHistory | undefined;
+  readonly emit: (progress: RunProgress) => void;
+}
+
+/**
+ * Plans and starts a batch over a collection, shared by `run:start` and `salvo run`. Planning
+ * errors (unknown target, cycle, bad data file) are thrown before anything is sent.
+ */
+export async function startRunSession(deps: SessionDeps, collectionId: string, config: RunConfig, options: PlanOptions = {}): Promise<RunSession> {
+  const { plan, stageNames } = await planFromCollection(deps.access, collectionId, config, options);
+  const runId = randomUUID();
+  const failures = new FailureLog();
+  const lease = deps.lease(config);
+  let batch: BatchRun;
+  try {
+    batch = new BatchRun(lease.engine, plan, { emit: deps.emit, onResult: (s, a) => failures.add(s, a) }, runId);
+  } catch (err) {
+    await lease.release();
+    throw err;
+  }
+  const startedAt = Date.now();
+  const collectionRoot = deps.access.rootOf(collectionId);
+  const collectionName = deps.access.nameOf(collectionId);
+  const reportData = (outcome?: BatchOutcome): ReportData => ({
+    runId,
+    collectionName,
+    configName: config.name,
+    startedAt,
+    state: outcome?.state ?? 'running',
+    stats: outcome?.stats ?? batch.snapshot(),
+    stageNames,
+    results: batch.store.all(),
+    failedAssertions: failures.bySeq,
+  });
+  let ended: BatchOutcome | undefined;
+  const finished = batch.start().then(async (outcome) => {
+    ended = outcome;
+    await lease.release().catch(() => undefined);
+    const record: StoredRun = { runId, collectionName, configName: config.name, startedAt, state: outcome.state, stats: outcome.stats, collectionRoot };
+    // History is best effort: a full disk must not turn a finished run into a failure.
+    await deps.history?.save(record).catch(() => undefined);
+    return outcome;
+  });
+  return { runId, batch, collectionRoot, startedAt, finished, reportData: () => reportData(ended) };
+}
