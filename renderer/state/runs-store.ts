@@ -157,7 +157,8 @@ export const useRunsStore = create<RunsState>()((set) => ({
         };
         order = withFront(order, ev.runId);
       }
-      return { runs, order, activeRunId: s.activeRunId ?? order[0] };
+      // With no run shown yet, show the first that reports (not whichever finished a frame last).
+      return { runs, order, activeRunId: s.activeRunId ?? events[0]?.runId };
     }),
   setActiveRun: (runId) => set({ activeRunId: runId, selectedSeq: undefined }),
   selectResult: (seq) => set({ selectedSeq: seq }),

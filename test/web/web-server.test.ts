@@ -4,30 +4,17 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { INVOKE_CHANNELS } from '../../shared/ipc/channels';
-import type { Emit, Handlers, InvokeChannel } from '../../shared/ipc/contract';
+import type { Emit } from '../../shared/ipc/contract';
 import type { ResultFrame, ServerFrame } from '../../shared/ipc/web-bridge';
-import { SalvoError } from '../../shared/model/errors';
 import { createWebServer } from '../../electron/web/web-server';
 import type { WebServer } from '../../electron/web/web-server';
-import { createAppHandlers } from '../../electron/handlers/app';
-import { browserNative } from '../../electron/web/browser-native';
-import type { AppContext } from '../../electron/handlers/context';
+import { createHandlersForTest } from './test-handlers';
 
 let dir: string;
 let rendererDir: string;
 let server: WebServer;
 let emit: Emit | undefined;
 let appClosed = false;
-
-/** The real app handlers on a temp folder; channels of other domains answer not-found here. */
-function testHandlers(userDataDir: string, push: Emit): Handlers {
-  const ctx = { userDataDir, emit: push, mode: 'web', secrets: { describe: () => ({ backend: 'test' }) } } as unknown as AppContext;
-  const missing = Object.fromEntries(
-    (Object.keys(INVOKE_CHANNELS) as InvokeChannel[]).map((c) => [c, () => Promise.reject(new SalvoError('not-found', `${c} is not part of this test`))]),
-  );
-  return { ...missing, ...createAppHandlers(ctx, browserNative, '0.0.0-test') } as Handlers;
-}
 
 interface HttpAnswer {
   status: number;
@@ -91,7 +78,7 @@ beforeAll(async () => {
     rendererDir,
     createApp: (push) => {
       emit = push;
-      return Promise.resolve({ handlers: testHandlers(join(dir, 'user'), push), close: () => ((appClosed = true), Promise.resolve()) });
+      return Promise.resolve({ handlers: createHandlersForTest(join(dir, 'user'), push), close: () => ((appClosed = true), Promise.resolve()) });
     },
   });
 });
@@ -207,7 +194,7 @@ describe('browser-mode web server', () => {
   });
 
   it('closes clients, the port and the app on close', async () => {
-    const local = await createWebServer({ rendererDir, createApp: (push) => Promise.resolve({ handlers: testHandlers(join(dir, 'user2'), push), close: () => ((appClosed = true), Promise.resolve()) }) });
+    const local = await createWebServer({ rendererDir, createApp: (push) => Promise.resolve({ handlers: createHandlersForTest(join(dir, 'user2'), push), close: () => ((appClosed = true), Promise.resolve()) }) });
     const ws = new WebSocket(`ws://127.0.0.1:${local.port}/bridge?token=${encodeURIComponent(local.token)}`, { origin: local.origin });
     await new Promise<void>((resolve, reject) => {
       ws.on('open', () => resolve());

@@ -65,7 +65,7 @@ export function formToConfig(form: RunForm, targets: readonly string[], base?: R
     stopOnFailure: form.stopOnFailure,
     environment: form.environment === '' ? undefined : form.environment,
     // Enough sockets for the chosen concurrency, never fewer than a saved config asked for.
-    connectionsPerOrigin: Math.min(1024, Math.max(base?.connectionsPerOrigin ?? 0, maxConcurrency)),
+    connectionsPerOrigin: Math.min(1024, Math.max(base?.connectionsPerOrigin ?? 64, maxConcurrency)),
   });
   if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? 'invalid run settings');
   return parsed.data;

@@ -1,0 +1,65 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { EventChannel, EventMap, SalvoApi } from '../../../shared/ipc/contract';
+import { bindRunEvents } from '../../../renderer/features/batch-run/bind-run-events';
+import { resetRunsStore, runResults, useRunsStore } from '../../../renderer/state/runs-store';
+import { progress } from './fixtures';
+
+/** An api whose events the test pushes; invokes are not used by the binder. */
+function eventApi(): { api: SalvoApi; push<E extends EventChannel>(c: E, p: EventMap[E]): void; listeners(): number } {
+  const listeners = new Map<string, Set<(p: unknown) => void>>();
+  const api = {
+    invoke: {} as SalvoApi['invoke'],
+    on: (channel: EventChannel, listener: (p: never) => void) => {
+      const set = listeners.get(channel) ?? new Set();
+      listeners.set(channel, set);
+      set.add(listener as (p: unknown) => void);
+      return () => set.delete(listener as (p: unknown) => void);
+    },
+  } as SalvoApi;
+  return { api, push: (c, p) => listeners.get(c)?.forEach((l) => l(p)), listeners: () => [...listeners.values()].reduce((n, s) => n + s.size, 0) };
+}
+
+let frames: Array<() => void> = [];
+beforeEach(() => {
+  resetRunsStore();
+  frames = [];
+  vi.stubGlobal('requestAnimationFrame', (cb: () => void) => frames.push(cb));
+  vi.stubGlobal('cancelAnimationFrame', () => undefined);
+});
+afterEach(() => vi.unstubAllGlobals());
+
+describe('bindRunEvents', () => {
+  it('applies every event of a frame with one store update', () => {
+    const { api, push, listeners } = eventApi();
+    const off = bindRunEvents(api);
+    let updates = 0;
+    const unsub = useRunsStore.subscribe(() => updates++);
+    for (let i = 0; i < 40; i++) push('run:progress', progress('r1', i * 25, 25, 1000));
+    expect(updates).toBe(0);
+    expect(frames).toHaveLength(1);
+    frames.shift()!();
+    expect(updates).toBe(1);
+    expect(runResults('r1').size).toBe(1000);
+    push('run:progress', progress('r1', 1000, 1, 1001, 'done'));
+    frames.shift()!();
+    expect(updates).toBe(2);
+    expect(useRunsStore.getState().runs.r1?.state).toBe('done');
+    unsub();
+    off();
+    expect(listeners()).toBe(0);
+  });
+
+  it('still flushes when no animation frame comes (hidden tab)', () => {
+    vi.useFakeTimers();
+    try {
+      const { api, push } = eventApi();
+      const off = bindRunEvents(api);
+      push('run:progress', progress('r1', 0, 3, 3, 'done'));
+      vi.advanceTimersByTime(300);
+      expect(useRunsStore.getState().runs.r1?.received).toBe(3);
+      off();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
