@@ -1,4 +1,4 @@
-import { open, readFile } from 'node:fs/promises';
+import { mkdir, open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { webcrypto } from 'node:crypto';
 import { SalvoError } from '../../shared/model/errors';
@@ -9,6 +9,7 @@ const IV_BYTES = 12;
 
 async function loadOrCreateKey(userDataDir: string): Promise<Uint8Array> {
   const path = join(userDataDir, KEY_FILE);
+  await mkdir(userDataDir, { recursive: true });
   try {
     const handle = await open(path, 'wx', 0o600);
     const key = globalThis.crypto.getRandomValues(new Uint8Array(32));
