@@ -9,6 +9,7 @@ import type { MenuCommand } from './menu';
 import { createNativeBridge } from './native';
 import { hardenNavigation } from './navigation';
 import { applyPermissionPolicy } from './permissions';
+import { applyRequestFilter } from './request-filter';
 import { registerAppScheme, serveBundle } from './protocol';
 import { createSafeStorageCipher } from './secrets-cipher';
 import type { TrustAnchor } from './sender-guard';
@@ -50,6 +51,7 @@ function installMenu(): void {
 async function start(): Promise<void> {
   if (source.kind === 'bundle') serveBundle(join(app.getAppPath(), 'out', 'renderer'));
   applyPermissionPolicy(session.defaultSession, source.origin);
+  applyRequestFilter(session.defaultSession, source.origin);
   const cipher = await createSafeStorageCipher(safeStorage, process.platform);
   const instance = await createApp({
     userDataDir: app.getPath('userData'),
@@ -78,6 +80,8 @@ function onBeforeQuit(event: { preventDefault(): void }): void {
     .finally(() => app.quit());
 }
 
+// Sandbox every renderer, including any we did not create ourselves.
+app.enableSandbox();
 registerAppScheme();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
