@@ -39,11 +39,11 @@ export class BodySink extends Writable {
   }
 
   override _write(chunk: Buffer, _enc: BufferEncoding, done: (err?: Error | null) => void): void {
-    this.decodedBytes += chunk.length;
-    if (this.decodedBytes > this.options.maxBytes) {
+    if (this.decodedBytes + chunk.length > this.options.maxBytes) {
       done(new SalvoError('body-too-large', `The decoded body is larger than ${this.options.maxBytes} bytes; the rest was not read`, { maxBytes: this.options.maxBytes }));
       return;
     }
+    this.decodedBytes += chunk.length;
     try {
       this.options.onChunk?.(chunk);
     } catch {

@@ -36,7 +36,7 @@ describe('redirects followed by Salvo', () => {
         res.end();
         return;
       }
-      echoA(req, res, body);
+      void echoA(req, res, body);
     });
   });
   afterAll(async () => {
