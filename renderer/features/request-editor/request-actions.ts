@@ -166,7 +166,9 @@ export async function importCurlInto(tabId: string, text: string): Promise<boole
   try {
     const spec = await api().call('import:curl', { text });
     const { url, params } = normalizeUrlParams(spec.url, spec.params);
-    useTabsStore.getState().updateDraft(tabId, (d) => ({ ...d, ...spec, url, params }));
+    // A saved request keeps its name; a blank tab takes the imported one when the parser suggests it.
+    const suggested = (spec as { name?: unknown }).name;
+    useTabsStore.getState().updateDraft(tabId, (d) => ({ ...d, ...spec, url, params, name: d.name === 'New request' && typeof suggested === 'string' ? suggested : d.name }));
     useNoticesStore.getState().push('info', 'Imported cURL command');
     return true;
   } catch (err) {
