@@ -1,9 +1,8 @@
 import { isAbsolute, join } from 'node:path';
 import type { Handlers } from '../../shared/ipc/contract';
 import { SalvoError } from '../../shared/model/errors';
-import type { RunConfig } from '../../shared/model/run';
-import { createEngine } from '../engine';
 import { compareRuns } from '../runner/compare-runs';
+import { perRunEngine } from '../runner/engine-lease';
 import { writeReport } from '../runner/reports/write-report';
 import { listRunConfigs, saveRunConfig } from '../runner/run-config-files';
 import { RunHistory } from '../runner/run-history';
@@ -16,11 +15,6 @@ type RunChannels = 'run:start' | 'run:cancel' | 'run:result' | 'run:results' | '
 /** Finished runs whose results stay in memory for `run:result` / `run:results` / `run:report`. */
 const KEEP_FINISHED = 3;
 
-/** A fresh engine per run, so its connections-per-origin apply and its sockets close with it. */
-const perRunEngine: EngineLease = (config: RunConfig) => {
-  const engine = createEngine({ connectionsPerOrigin: config.connectionsPerOrigin });
-  return { engine, release: () => engine.close() };
-};
 
 /**
  * The batch-run handlers: start / cancel runs, fetch results by id, write reports, the run

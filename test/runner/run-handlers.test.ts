@@ -22,6 +22,7 @@ const events: RunProgress[] = [];
 let service: CollectionService;
 let runs: ReturnType<typeof createRunHandlers>;
 let collectionId = '';
+let ctx: AppContext;
 
 beforeAll(async () => {
   target = await startTarget();
@@ -40,12 +41,13 @@ beforeAll(async () => {
     if (channel === 'run:progress') events.push(payload as RunProgress);
   };
   service = new CollectionService({ emit, secrets, userDataDir: userData, watch: false });
-  const ctx: AppContext = { engine: createEngine(), emit, userDataDir: userData, secrets, mode: 'test' };
+  ctx = { engine: createEngine(), emit, userDataDir: userData, secrets, mode: 'test' };
   runs = createRunHandlers(ctx, { collections: service.access() });
   collectionId = await service.access().openRoot(root);
 });
 afterAll(async () => {
   await runs.close();
+  await ctx.engine.close();
   await service.closeAll();
   await target.close();
   await rm(root, { recursive: true, force: true });
