@@ -46,7 +46,7 @@ export function parseInput(text: string): ParsedInput {
       throw new SalvoError('invalid-input', `invalid JSON: ${(err as Error).message}`);
     }
   } else {
-    const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
+    const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: true });
     const first = doc.errors[0];
     if (first) throw new SalvoError('invalid-input', `invalid YAML${first.linePos ? ` at line ${first.linePos[0].line}` : ''}: ${first.message.split('\n')[0] ?? ''}`);
     try {
