@@ -52,7 +52,8 @@ export function toCurl(spec: RequestSpec, multiline = true): string {
       bodyArgs.push(['--data-raw', b.text]);
       break;
     case 'form':
-      for (const f of b.fields) if (f.enabled) bodyArgs.push(['--data-urlencode', `${f.name}=${f.value}`]);
+      // curl encodes only the value of `name=value`; names that need encoding go pre-encoded with -d.
+      for (const f of b.fields) if (f.enabled) bodyArgs.push(/^[A-Za-z0-9_.~-]+$/.test(f.name) ? ['--data-urlencode', `${f.name}=${f.value}`] : ['-d', `${encodeURIComponent(f.name)}=${encodeURIComponent(f.value)}`]);
       break;
     case 'multipart':
       for (const f of b.fields) {
