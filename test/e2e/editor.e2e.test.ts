@@ -1,0 +1,153 @@
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { Harness, TargetRoute, TargetServer } from './harness';
+import { makeCollection, openCollectionInUi, startHarness, startTarget } from './harness';
+import { EditorPage } from './pages/editor-page';
+import { SidebarPage } from './pages/sidebar-page';
+
+const EXAMPLE = resolve(import.meta.dirname, '../../examples/demo');
+
+/** Clicks the theme toggle until the given choice is active. */
+async function setTheme(page: Page, choice: 'light' | 'dark'): Promise<void> {
+  const toggle = page.getByTestId('theme-toggle');
+  for (let i = 0; i < 3 && (await toggle.getAttribute('data-theme-choice')) !== choice; i++) await toggle.click();
+  await page.waitForFunction((want) => document.documentElement.dataset.theme === want, choice);
+}
+
+describe('request editor and response viewer (browser mode, real handlers)', () => {
+  let h: Harness;
+  let target: TargetServer;
+  let work: string;
+
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), 'salvo-editor-e2e-'));
+    target = await startTarget((req): ReturnType<TargetRoute> => {
+      if (req.url?.startsWith('/html')) return { headers: { 'content-type': 'text/html; charset=utf-8' }, body: '<h1>Hello</h1><p>preview</p>' };
+      return { headers: { 'content-type': 'application/json', 'set-cookie': 'sid=abc; Path=/; HttpOnly' }, body: JSON.stringify({ ok: true, path: req.url, users: [{ id: 1, name: 'Ada' }] }) };
+    });
+    h = await startHarness();
+  });
+
+  afterAll(async () => {
+    await h?.close();
+    await target?.close();
+    await rm(work, { recursive: true, force: true });
+  });
+
+  it('opens the example collection', async () => {
+    expect(existsSync(EXAMPLE), `examples/demo is missing at ${EXAMPLE}`).toBe(true);
+    const copy = join(work, 'demo');
+    await cp(EXAMPLE, copy, { recursive: true });
+    await openCollectionInUi(h, copy);
+    const sidebar = new SidebarPage(h.page);
+    await h.page.getByTestId('tree-item').first().waitFor();
+    expect((await sidebar.paths()).length).toBeGreaterThan(0);
+    expect(h.pageErrors).toEqual([]);
+  });
+
+  it('edits a saved request, sends it with Ctrl+Enter and shows the pretty body, cookies and timings', async () => {
+    const root = join(work, 'api');
+    await makeCollection(h, root, 'Local API', [{ name: 'Get users', spec: { method: 'GET', url: `${target.origin}/users` } }]);
+    await openCollectionInUi(h, root);
+    const sidebar = new SidebarPage(h.page);
+    const editor = new EditorPage(h.page);
+    await sidebar.item('get-users.yaml').click();
+    await h.page.waitForFunction(() => (document.querySelector<HTMLInputElement>('[data-testid="url-input"]')?.value ?? '').includes('/users'));
+
+    await editor.setUrl(`${target.origin}/users?page=2&sort=name`);
+    await editor.openSection('params');
+    expect(await h.page.getByTestId('params-table-name-1').inputValue()).toBe('sort');
+    await h.page.getByTestId('params-table-value-0').fill('3');
+    expect(await editor.url()).toBe(`${target.origin}/users?page=3&sort=name`);
+    expect((await editor.tabs())[0]).toEqual({ name: 'Get users', isDirty: true });
+
+    const before = target.seen.length;
+    expect(await editor.sendWithShortcut()).toBe('200 OK');
+    expect(target.seen.slice(before).map((s) => s.url)).toEqual(['/users?page=3&sort=name']);
+    expect(await h.page.getByTestId('response-status').getAttribute('data-status-class')).toBe('2xx');
+    await h.page.waitForFunction(() => (document.querySelector('[data-testid="body-pretty"] .cm-content')?.textContent ?? '').includes('"name": "Ada"'));
+    const pretty = await editor.prettyBody();
+    expect(pretty).toContain('"ok": true');
+    expect(pretty.split('\n').length).toBeGreaterThan(5);
+    await setTheme(h.page, 'light');
+    await h.screenshot('editor-response-light');
+    await setTheme(h.page, 'dark');
+    await h.screenshot('editor-response-dark');
+
+    await editor.openResponseSection('cookies');
+    expect(await h.page.getByTestId('response-cookies').textContent()).toContain('sid');
+    await editor.openResponseSection('timing');
+    const waterfall = h.page.getByTestId('timing-waterfall');
+    await waterfall.waitFor();
+    for (const phase of ['dns', 'connect', 'tls', 'send', 'ttfb', 'download']) expect(await h.page.getByTestId(`timing-${phase}`).count()).toBe(1);
+    expect(await h.page.getByTestId('timing-total').textContent()).toMatch(/\d/);
+    await h.screenshot('response-timing-dark');
+    await setTheme(h.page, 'light');
+    await h.screenshot('response-timing-light');
+
+    // Ctrl+S writes the edit back; the dirty marker goes away.
+    await h.page.keyboard.press('Control+s');
+    await h.page.waitForFunction(() => document.querySelector('[data-testid="request-tab"]')?.getAttribute('data-dirty') === 'false');
+    const saved = await h.invoke('request:read', { collectionId: (await h.invoke('collection:list', {})).find((c) => c.root === root)?.id ?? '', path: 'get-users.yaml' });
+    expect(saved.request.params.map((p) => [p.name, p.value])).toEqual([
+      ['page', '3'],
+      ['sort', 'name'],
+    ]);
+  });
+
+  it('imports a cURL command pasted into the URL bar', async () => {
+    const editor = new EditorPage(h.page);
+    await h.page.getByTestId('new-tab').click();
+    await editor.pasteIntoUrl(`curl -X PUT '${target.origin}/items/7?force=1' -H 'X-Trace: e2e' -H 'Content-Type: application/json' --data '{"name":"x"}'`);
+    await h.page.waitForFunction(() => document.querySelector<HTMLSelectElement>('[data-testid="method-picker"]')?.value === 'PUT');
+    expect(await editor.url()).toBe(`${target.origin}/items/7?force=1`);
+    await editor.openSection('headers');
+    expect(await editor.headerNames()).toContain('X-Trace');
+    await editor.openSection('body');
+    expect(await h.page.getByTestId('body-mode').inputValue()).toBe('json');
+    await h.screenshot('curl-import-light');
+    const before = target.seen.length;
+    expect(await editor.sendWithShortcut()).toBe('200 OK');
+    expect(target.seen.slice(before)).toMatchObject([{ method: 'PUT', url: '/items/7?force=1' }]);
+  });
+
+  it('a hostile HTML body in the preview runs no script and loads nothing', async () => {
+    const canary = await startTarget(() => ({ body: 'canary' }));
+    const hostile = await startTarget(() => ({
+      headers: { 'content-type': 'text/html' },
+      body: `<h1>hostile</h1><script>fetch('${canary.origin}/script');window.open('${canary.origin}/open');top.postMessage('x','*')</script>
+<img src="${canary.origin}/img" onerror="fetch('${canary.origin}/onerror')"><link rel="stylesheet" href="${canary.origin}/css">
+<meta http-equiv="refresh" content="0;url=${canary.origin}/refresh"><iframe src="${canary.origin}/frame"></iframe>
+<a id="a" href="${canary.origin}/link" target="_blank">link</a><svg onload="fetch('${canary.origin}/svg')"></svg>`,
+    }));
+    try {
+      const editor = new EditorPage(h.page);
+      await h.page.getByTestId('new-tab').click();
+      await editor.setUrl(`${hostile.origin}/page`);
+      expect(await editor.sendWithShortcut()).toBe('200 OK');
+      await h.page.getByTestId('body-mode-preview').click();
+      const frame = h.page.getByTestId('preview-frame');
+      await frame.waitFor();
+      expect(await frame.getAttribute('sandbox')).toBe('');
+      const inner = h.page.frameLocator('[data-testid="preview-frame"]');
+      await inner.locator('h1').waitFor();
+      // The frame's load event fires once every subresource was tried (or refused).
+      const handle = await frame.elementHandle();
+      await (await handle?.contentFrame())?.waitForLoadState('load');
+      await inner.locator('#a').click();
+      // Give any load a chance by waiting for two more frames of the page plus a round trip to the canary itself.
+      await h.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const probe = await fetch(`${canary.origin}/probe`);
+      expect(await probe.text()).toBe('canary');
+      expect(canary.seen.map((s) => s.url)).toEqual(['/probe']);
+      expect(h.page.context().pages()).toHaveLength(1);
+      await h.screenshot('html-preview-light');
+    } finally {
+      await hostile.close();
+      await canary.close();
+    }
+  });
+});
