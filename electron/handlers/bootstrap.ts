@@ -1,0 +1,70 @@
+import { mkdir } from 'node:fs/promises';
+import type { Emit, Handlers } from '../../shared/ipc/contract';
+import { createEngine, ENGINE_DEFAULTS } from '../engine/engine';
+import type { EngineLease } from '../runner/run-session';
+import { createAppHandlers } from './app';
+import { createCollectionHandlers } from './collections';
+import type { AppContext, NativeBridge } from './context';
+import { createHistoryHandlers } from './history';
+import { createHttpHandlers } from './http';
+import { createRunHandlers } from './runs';
+import type { SecretCipher } from '../secrets/cipher';
+import { EncryptedFileSecretStore } from '../secrets/encrypted-file-store';
+import { createNodeCipher } from '../secrets/node-cipher';
+
+/** Options for one app instance (the Electron shell, the browser-mode server, tests). */
+export interface AppOptions {
+  readonly userDataDir: string;
+  readonly mode: AppContext['mode'];
+  readonly native: NativeBridge;
+  readonly emit: Emit;
+  /** Electron passes a safeStorage cipher; elsewhere a key file in userDataDir is used. */
+  readonly cipher?: SecretCipher;
+  readonly version?: string;
+}
+
+/** A running app: every handler, and one way to release sockets, watchers and files. */
+export interface App {
+  readonly handlers: Handlers;
+  readonly context: AppContext;
+  close(): Promise<void>;
+}
+
+/** Composes the transport-agnostic handlers around one engine (one shared undici Agent). */
+export async function createApp(options: AppOptions): Promise<App> {
+  await mkdir(options.userDataDir, { recursive: true });
+  const cipher = options.cipher ?? createNodeCipher(options.userDataDir);
+  const secrets = new EncryptedFileSecretStore(options.userDataDir, cipher);
+  const engine = createEngine();
+  const context: AppContext = { engine, emit: options.emit, userDataDir: options.userDataDir, secrets, mode: options.mode };
+
+  const collections = createCollectionHandlers(context);
+  const history = createHistoryHandlers(context);
+  const http = createHttpHandlers(context, { collections: collections.access, history: history.recorder });
+  // Runs share the app's one Agent; only a run that asks for a different connections-per-origin
+  // limit gets a dedicated Agent, closed with the run.
+  const lease: EngineLease = (config) =>
+    config.connectionsPerOrigin === ENGINE_DEFAULTS.connectionsPerOrigin
+      ? { engine, release: () => Promise.resolve() }
+      : (() => {
+          const dedicated = createEngine({ connectionsPerOrigin: config.connectionsPerOrigin });
+          return { engine: dedicated, release: () => dedicated.close() };
+        })();
+  const runs = createRunHandlers(context, { collections: collections.access, lease });
+  const app = createAppHandlers(context, options.native, options.version ?? '0.0.0');
+
+  const handlers: Handlers = { ...http.handlers, ...collections.handlers, ...history.handlers, ...runs.handlers, ...app };
+  let closing: Promise<void> | undefined;
+  return {
+    handlers,
+    context,
+    close: () => {
+      closing ??= (async () => {
+        await runs.close();
+        await collections.close();
+        await engine.close();
+      })();
+      return closing;
+    },
+  };
+}
