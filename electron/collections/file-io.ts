@@ -1,3 +1,4 @@
+import { webcrypto } from 'node:crypto';
 import { readFile, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SalvoError } from '../../shared/model/errors';
@@ -7,7 +8,7 @@ import { MAX_FILE_BYTES } from './yaml-io';
 /** Content hash used as a file's version (async Web Crypto: no sync hashing in the main process). */
 export async function versionOf(bytes: Uint8Array | string): Promise<string> {
   const data = typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes;
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', data);
+  const digest = await webcrypto.subtle.digest('SHA-256', data);
   return Buffer.from(digest).toString('hex').slice(0, 32);
 }
 

@@ -15,6 +15,8 @@ import { OpenCollection } from './open-collection';
 import { readRequest } from './request-ops';
 import { realRoot } from './safe-path';
 import { watchFolder } from './watcher';
+import { CollectionYamlFiles } from './yaml-files';
+import type { z } from 'zod';
 import type { FolderWatcher } from './watcher';
 
 /** Options of the collection service. */
@@ -151,6 +153,11 @@ export class CollectionService {
     };
     walk(target);
     return out;
+  }
+
+  /** Safe YAML files in one sub-folder of an open collection (e.g. `runs` for run configurations), sharing the write queue. */
+  yamlFiles<S extends z.ZodType>(id: string, dir: string, schema: S): CollectionYamlFiles<S> {
+    return new CollectionYamlFiles(this.get(id).root, dir, schema, this.queue);
   }
 
   /** The view other domains (http send, batch runs, CLI) use. */

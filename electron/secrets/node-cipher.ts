@@ -12,7 +12,7 @@ async function loadOrCreateKey(userDataDir: string): Promise<Uint8Array> {
   await mkdir(userDataDir, { recursive: true });
   try {
     const handle = await open(path, 'wx', 0o600);
-    const key = globalThis.crypto.getRandomValues(new Uint8Array(32));
+    const key = webcrypto.getRandomValues(new Uint8Array(32));
     try {
       await handle.writeFile(key);
       await handle.sync();
@@ -35,22 +35,22 @@ async function loadOrCreateKey(userDataDir: string): Promise<Uint8Array> {
 export function createNodeCipher(userDataDir: string): SecretCipher {
   let keyPromise: Promise<webcrypto.CryptoKey> | undefined;
   const key = (): Promise<webcrypto.CryptoKey> => {
-    keyPromise ??= loadOrCreateKey(userDataDir).then((raw) => globalThis.crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']));
+    keyPromise ??= loadOrCreateKey(userDataDir).then((raw) => webcrypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']));
     return keyPromise;
   };
   return {
     backend: 'node-aes-gcm',
     warning: 'Secrets are encrypted with a key file in the user-data folder, not protected by the OS keyring.',
     async encrypt(text) {
-      const iv = globalThis.crypto.getRandomValues(new Uint8Array(IV_BYTES));
-      const sealed = await globalThis.crypto.subtle.encrypt({ name: 'AES-GCM', iv }, await key(), new TextEncoder().encode(text));
+      const iv = webcrypto.getRandomValues(new Uint8Array(IV_BYTES));
+      const sealed = await webcrypto.subtle.encrypt({ name: 'AES-GCM', iv }, await key(), new TextEncoder().encode(text));
       return Buffer.concat([iv, new Uint8Array(sealed)]);
     },
     async decrypt(data) {
       if (data.length <= IV_BYTES) throw new SalvoError('io', 'secret data is damaged');
       const iv = data.subarray(0, IV_BYTES);
       try {
-        const plain = await globalThis.crypto.subtle.decrypt({ name: 'AES-GCM', iv }, await key(), data.subarray(IV_BYTES));
+        const plain = await webcrypto.subtle.decrypt({ name: 'AES-GCM', iv }, await key(), data.subarray(IV_BYTES));
         return new TextDecoder().decode(plain);
       } catch {
         throw new SalvoError('io', 'a secret could not be decrypted (key changed or data damaged)');

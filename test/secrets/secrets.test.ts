@@ -98,7 +98,7 @@ describe('secrets', () => {
       const eff = await h.access.effective(id, 'auth/login.yaml', 'local', spec);
       const resolved = resolveRequest(eff.spec, eff.layers);
       expect(resolved.value.body.mode === 'json' && resolved.value.body.text).toContain(SECRET);
-      expect(resolved.secretValues.sort()).toEqual([SECRET, SECRET2].sort());
+      expect([...resolved.secretValues].sort()).toEqual([SECRET, SECRET2].sort());
       expect(eff.sensitiveNames).toContain('X-Token');
 
       // Exports and history.
