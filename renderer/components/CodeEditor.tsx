@@ -7,6 +7,8 @@ import { json, jsonParseLinter } from '@codemirror/lang-json';
 import { xml } from '@codemirror/lang-xml';
 import { html } from '@codemirror/lang-html';
 import { linter, lintGutter } from '@codemirror/lint';
+import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { tags } from '@lezer/highlight';
 
 /** Languages the editor knows. */
 export type CodeLanguage = 'json' | 'xml' | 'html' | 'text';
@@ -45,6 +47,16 @@ const baseTheme = EditorView.theme({
   '.cm-selectionBackground, &.cm-focused .cm-selectionBackground': { backgroundColor: 'var(--selection) !important' },
 });
 
+// Colours come from CSS variables so one style serves both themes.
+const themedHighlight = HighlightStyle.define([
+  { tag: [tags.string, tags.special(tags.string)], color: 'var(--syn-string)' },
+  { tag: [tags.number, tags.bool, tags.null, tags.atom], color: 'var(--syn-number)' },
+  { tag: [tags.propertyName, tags.attributeName], color: 'var(--syn-property)' },
+  { tag: [tags.tagName, tags.keyword], color: 'var(--syn-keyword)' },
+  { tag: [tags.comment, tags.meta], color: 'var(--fg-muted)', fontStyle: 'italic' },
+  { tag: tags.invalid, color: 'var(--danger)' },
+]);
+
 /** A CodeMirror 6 editor that follows `value` and reports edits; read-only views get folding and search too. */
 export function CodeEditor({ value, language, isReadOnly = false, onChange, testId, ariaLabel }: CodeEditorProps): React.JSX.Element {
   const hostRef = useRef<HTMLDivElement>(null);
@@ -63,6 +75,7 @@ export function CodeEditor({ value, language, isReadOnly = false, onChange, test
         extensions: [
           basicSetup,
           baseTheme,
+          syntaxHighlighting(themedHighlight),
           EditorView.lineWrapping,
           EditorState.readOnly.of(isReadOnly),
           EditorView.contentAttributes.of({ 'aria-label': ariaLabel }),
