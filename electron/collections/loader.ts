@@ -1,4 +1,4 @@
-import { lstat, readdir } from 'node:fs/promises';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { CollectionSettingsSchema, EnvironmentSchema, FolderSettingsSchema, SavedRequestSchema } from '../../shared/model/collection';
 import type { CollectionSettings, Environment, FileProblem, FolderNode, FolderSettings, SavedRequest, TreeNode } from '../../shared/model/collection';
@@ -33,6 +33,14 @@ export interface LoadedCollection {
   readonly problems: FileProblem[];
   /** Files that exist but could not be used: never overwritten without the user's choice. */
   readonly corrupt: Set<string>;
+  /** Parsed request files by stat signature, so a reload re-reads only what changed. */
+  readonly cache: Map<string, CachedFile>;
+}
+
+/** A request file's parse outcome keyed by its stat signature. */
+interface CachedFile {
+  readonly signature: string;
+  readonly outcome: { readonly ok: true; readonly value: LoadedRequest } | { readonly ok: false; readonly problem: FileProblem };
 }
 
 const SKIP_DIRS = new Set([ENV_DIR, RUNS_DIR, 'node_modules']);
@@ -57,7 +65,10 @@ class Loader {
   readonly out: LoadedCollection;
   private readonly pendingRequests: string[] = [];
 
-  constructor(private readonly root: string) {
+  constructor(
+    private readonly root: string,
+    private readonly previous: Map<string, CachedFile> | undefined,
+  ) {
     this.out = {
       settings: CollectionSettingsSchema.parse({ name: basename(root) }),
       folders: new Map(),
@@ -65,6 +76,7 @@ class Loader {
       environments: new Map(),
       problems: [],
       corrupt: new Set(),
+      cache: new Map(),
     };
   }
 
@@ -130,23 +142,36 @@ class Loader {
     for (const sub of subfolders) await this.folder(sub, depth + 1);
   }
 
+  private async parseRequest(rel: string, abs: string): Promise<CachedFile['outcome'] | undefined> {
+    let text: string | undefined;
+    try {
+      text = await readTextIfExists(abs);
+    } catch (err) {
+      return { ok: false, problem: { path: rel, line: undefined, reason: (err as Error).message } };
+    }
+    if (text === undefined) return undefined;
+    const parsed = parseYamlFile(rel, text, SavedRequestSchema, withName(basename(rel, REQUEST_EXT)));
+    if (!parsed.ok) return parsed;
+    return { ok: true, value: { request: parsed.value, version: await versionOf(text) } };
+  }
+
   async requestsAll(): Promise<void> {
     await mapLimit(this.pendingRequests, PARALLEL_READS, async (rel) => {
-      let text: string | undefined;
+      const abs = join(this.root, rel);
+      let signature = '';
       try {
-        text = await readTextIfExists(join(this.root, rel));
-      } catch (err) {
-        this.report(rel, undefined, (err as Error).message);
+        const s = await stat(abs);
+        // Inode, size and both timestamps (ns resolution on Linux/macOS) identify an unchanged file.
+        signature = `${s.ino}:${s.size}:${s.mtimeMs}:${s.ctimeMs}`;
+      } catch {
         return;
       }
-      if (text === undefined) return;
-      const stem = basename(rel, REQUEST_EXT);
-      const parsed = parseYamlFile(rel, text, SavedRequestSchema, withName(stem));
-      if (!parsed.ok) {
-        this.report(rel, parsed.problem.line, parsed.problem.reason);
-        return;
-      }
-      this.out.requests.set(rel, { request: parsed.value, version: await versionOf(text) });
+      const cached = this.previous?.get(rel);
+      const outcome = cached?.signature === signature ? cached.outcome : await this.parseRequest(rel, abs);
+      if (outcome === undefined) return;
+      this.out.cache.set(rel, { signature, outcome });
+      if (outcome.ok) this.out.requests.set(rel, outcome.value);
+      else this.report(rel, outcome.problem.line, outcome.problem.reason);
     });
     // Drop requests that failed from their folder listings so the tree shows only usable ones.
     for (const folder of this.out.folders.values()) {
@@ -173,10 +198,10 @@ class Loader {
 }
 
 /** Reads a whole collection folder; bad files are reported in `problems` and skipped. */
-export async function loadCollection(root: string): Promise<LoadedCollection> {
+export async function loadCollection(root: string, previous?: LoadedCollection): Promise<LoadedCollection> {
   const info = await lstat(root);
   if (!info.isDirectory()) throw new Error(`not a folder: ${root}`);
-  const loader = new Loader(root);
+  const loader = new Loader(root, previous?.cache);
   await loader.folder('', 0);
   await loader.requestsAll();
   await loader.environmentsAll();

@@ -48,7 +48,7 @@ export class OpenCollection {
     this.reloading = (async () => {
       do {
         this.reloadAgain = false;
-        this.state = await loadCollection(this.root);
+        this.state = await loadCollection(this.root, this.state);
       } while (this.reloadAgain);
     })().finally(() => {
       this.reloading = undefined;
