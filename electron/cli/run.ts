@@ -24,8 +24,11 @@ export function configFromArgs(args: RunArgs, saved: RunConfig | undefined, cwd:
   const base = saved ?? RunConfigSchema.parse({ name: 'cli', stages: [{ name: 'main', targets: [], concurrency: 1 }] });
   // --folder / --request replace the stages with one stage over exactly those targets.
   const stages = args.targets.length > 0 ? [{ name: 'main', targets: [...args.targets], concurrency: args.concurrency ?? 1 }] : base.stages.map((s) => (args.concurrency === undefined ? s : { ...s, concurrency: args.concurrency }));
+  // Without a saved config, let the pool grow to the asked concurrency (one origin would otherwise cap it at 64).
+  const connections = saved === undefined ? { connectionsPerOrigin: Math.max(base.connectionsPerOrigin, ...stages.map((s) => s.concurrency)) } : {};
   return RunConfigSchema.parse({
     ...base,
+    ...connections,
     stages,
     ...(args.env === undefined ? {} : { environment: args.env }),
     ...(args.iterations === undefined ? {} : { iterations: args.iterations }),

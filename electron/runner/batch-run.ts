@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import type { VariableLayer } from '../../shared/lib/variables';
 import { SalvoError, toErrorInfo } from '../../shared/model/errors';
 import type { ErrorInfo } from '../../shared/model/errors';
@@ -87,6 +88,8 @@ export class BatchRun {
     runId: string = randomUUID(),
   ) {
     this.runId = runId;
+    // Every in-flight send listens on the run's signal: as many listeners as the concurrency.
+    setMaxListeners(0, this.controller.signal);
     const rows = Math.max(1, plan.dataRows.length);
     this.planned = plan.stages.reduce((n, s) => n + s.requests.length * s.iterations * rows, 0);
     // Check every stage's graph up front: a cycle anywhere refuses the whole run before any send.

@@ -2,7 +2,7 @@ import { redact, resolveRequest } from '../../shared/lib/variables';
 import type { VariableLayer } from '../../shared/lib/variables';
 import type { ErrorInfo } from '../../shared/model/errors';
 import type { RequestSpec } from '../../shared/model/request';
-import type { ResponseResult, ResponseView } from '../../shared/model/response';
+import type { ResponseResult } from '../../shared/model/response';
 import type { AssertionOutcome, ResultSummary } from '../../shared/model/run';
 import type { Engine } from '../engine/types';
 import type { EffectiveRequest } from '../handlers/context';
@@ -11,6 +11,7 @@ import { applyExtractions } from './extractions';
 import { ANALYSIS_CAP_BYTES, ResponseFacts } from './response-facts';
 import { RETRY_STATUSES, retryDelayMs } from './retry-after';
 import type { PhaseTimes } from './run-stats';
+import type { StoredDetail } from './run-store';
 import { abortableSleep } from './sleep';
 
 /** Body bytes kept per result for the row preview. */
@@ -34,7 +35,7 @@ export interface ItemPlace {
 export interface Executed {
   readonly summary: Omit<ResultSummary, 'seq'>;
   readonly phases: PhaseTimes;
-  readonly detail: ResponseView | undefined;
+  readonly detail: StoredDetail | undefined;
   readonly assertions: readonly AssertionOutcome[];
   readonly extracted: ReadonlyMap<string, string>;
   /** Variables this request should have extracted but did not, with why. */
@@ -137,7 +138,7 @@ function finish(request: EffectiveRequest, place: ItemPlace, result: ResponseRes
       startedAt,
     },
     phases: { connect: result.timings.connect, tls: result.timings.tls, ttfb: result.timings.ttfb },
-    detail: result.status > 0 || result.error !== undefined ? toView(result, secrets) : undefined,
+    detail: result.status > 0 || result.error !== undefined ? keepPreview(result, secrets) : undefined,
     assertions,
     extracted: extraction.values,
     missing: extraction.missing,
@@ -154,12 +155,11 @@ function header(result: ResponseResult, name: string): string | undefined {
   return undefined;
 }
 
-/** A capped, redacted view of a result for the row detail (the body itself is not kept). */
-function toView(result: ResponseResult, secrets: readonly string[]): ResponseView {
-  const bytes = result.body.kind === 'memory' ? result.body.bytes : new Uint8Array(0);
-  const kept = bytes.subarray(0, PREVIEW_BYTES);
-  const truncated = result.sizes.bodyDecoded > kept.byteLength;
-  const preview = result.isBinary ? Buffer.from(kept).toString('base64') : redact(new TextDecoder('utf-8').decode(kept), secrets);
-  const { body: _body, ...rest } = result;
-  return { ...rest, bodyBytes: result.sizes.bodyDecoded, preview, previewEncoding: result.isBinary ? 'base64' : 'text', previewTruncated: truncated };
+/** Keeps a result for its row detail with at most the preview bytes of its body (the view is built on demand). */
+function keepPreview(result: ResponseResult, secrets: readonly string[]): StoredDetail {
+  const body = result.body;
+  if (body.kind === 'memory' && body.bytes.byteLength <= PREVIEW_BYTES) return { result, secrets };
+  // Copy the preview out so the full analysis buffer can be collected.
+  const bytes = body.kind === 'memory' ? body.bytes.slice(0, PREVIEW_BYTES) : new Uint8Array(0);
+  return { result: { ...result, body: { kind: 'memory', bytes } }, secrets };
 }

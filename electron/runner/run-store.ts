@@ -1,11 +1,22 @@
+import { TextDecoder } from 'node:util';
+import { redact } from '../../shared/lib/variables';
 import { SalvoError } from '../../shared/model/errors';
-import type { ResponseView } from '../../shared/model/response';
+import type { ResponseResult, ResponseView } from '../../shared/model/response';
 import type { ResultSummary } from '../../shared/model/run';
 
-/** Bytes of previews / details kept per run before passing results stop keeping theirs. */
-export const DEFAULT_DETAIL_BUDGET = 96 * 1024 * 1024;
-/** Failed results keep their details in a separate, smaller budget: they are the rows users open. */
-export const DEFAULT_FAILURE_BUDGET = 48 * 1024 * 1024;
+/** Estimated bytes of details kept for passing results; beyond it the oldest are dropped (newest rows stay openable). */
+export const DEFAULT_DETAIL_BUDGET = 48 * 1024 * 1024;
+/** Failed results keep their details in a separate budget (first come, kept): they are the rows users open. */
+export const DEFAULT_FAILURE_BUDGET = 32 * 1024 * 1024;
+
+/** One result as kept for its row detail: the engine result with at most a preview of its body. */
+export interface StoredDetail {
+  readonly result: ResponseResult;
+  /** Secret values substituted into the request: redacted from the preview when it is shown. */
+  readonly secrets: readonly string[];
+}
+
+const utf8 = new TextDecoder('utf-8');
 
 /**
  * The results of one run in the main process: every summary (small) plus, within a byte budget,
@@ -13,7 +24,9 @@ export const DEFAULT_FAILURE_BUDGET = 48 * 1024 * 1024;
  */
 export class RunStore {
   private readonly summaries: ResultSummary[] = [];
-  private readonly details = new Map<number, ResponseView>();
+  // Insertion order = completion order, so the first key is always the oldest passing detail.
+  private readonly passing = new Map<number, { detail: StoredDetail; cost: number }>();
+  private readonly failing = new Map<number, StoredDetail>();
   private detailBytes = 0;
   private failureBytes = 0;
 
@@ -23,18 +36,24 @@ export class RunStore {
   ) {}
 
   /** Adds one result; its detail is kept when the budget allows. */
-  add(summary: ResultSummary, detail: ResponseView | undefined): void {
+  add(summary: ResultSummary, detail: StoredDetail | undefined): void {
     this.summaries.push(summary);
     if (detail === undefined) return;
-    const cost = estimateBytes(detail);
-    if (summary.passed) {
-      if (this.detailBytes + cost > this.detailBudget) return;
-      this.detailBytes += cost;
-    } else {
+    const cost = estimateBytes(detail.result);
+    if (!summary.passed) {
       if (this.failureBytes + cost > this.failureBudget) return;
       this.failureBytes += cost;
+      this.failing.set(summary.seq, detail);
+      return;
     }
-    this.details.set(summary.seq, detail);
+    this.passing.set(summary.seq, { detail, cost });
+    this.detailBytes += cost;
+    while (this.detailBytes > this.detailBudget) {
+      const oldest = this.passing.keys().next();
+      if (oldest.done === true) break;
+      this.detailBytes -= this.passing.get(oldest.value)?.cost ?? 0;
+      this.passing.delete(oldest.value);
+    }
   }
 
   get size(): number {
@@ -53,17 +72,23 @@ export class RunStore {
 
   /** The detail of one result, or a not-found error saying why. */
   detail(seq: number): ResponseView {
-    const found = this.details.get(seq);
-    if (found !== undefined) return found;
+    const found = this.failing.get(seq) ?? this.passing.get(seq)?.detail;
+    if (found !== undefined) return toView(found);
     if (seq >= this.summaries.length) throw new SalvoError('not-found', `no result ${seq} in this run`);
     throw new SalvoError('not-found', `the response of result ${seq} was not kept (nothing was received, or the run outgrew its memory budget for previews)`);
   }
 }
 
-/** A rough size of a stored detail: strings count twice (UTF-16), plus fixed object overhead. */
-function estimateBytes(view: ResponseView): number {
-  let n = 600 + view.preview.length * 2 + view.url.length * 2 + view.sent.url.length * 2;
-  for (const [k, v] of view.headers) n += (k.length + v.length) * 2 + 48;
-  for (const [k, v] of view.sent.headers) n += (k.length + v.length) * 2 + 48;
-  return n;
+/** A rough retained size of a kept result (V8 objects, header strings, the preview bytes). */
+function estimateBytes(result: ResponseResult): number {
+  const body = result.body.kind === 'memory' ? result.body.bytes.byteLength : 0;
+  return 1200 + body + (result.headers.length + result.sent.headers.length) * 120 + result.url.length * 2;
+}
+
+/** The row detail: everything but the body, plus a redacted preview. */
+function toView(detail: StoredDetail): ResponseView {
+  const { body, ...rest } = detail.result;
+  const bytes = body.kind === 'memory' ? body.bytes : new Uint8Array(0);
+  const preview = rest.isBinary ? Buffer.from(bytes).toString('base64') : redact(utf8.decode(bytes), detail.secrets);
+  return { ...rest, bodyBytes: rest.sizes.bodyDecoded, preview, previewEncoding: rest.isBinary ? 'base64' : 'text', previewTruncated: rest.sizes.bodyDecoded > bytes.byteLength };
 }

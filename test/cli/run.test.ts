@@ -108,6 +108,28 @@ describe('salvo run', () => {
     }
   });
 
+  it('keeps secret values out of every report and history file', async () => {
+    const secretCol = await writeCollection(
+      'Secrets',
+      [
+        { path: 'key.yaml', request: { name: 'Key', url: '{{base}}/echo/q?key={{apikey}}', headers: [{ name: 'X-Api-Key', value: '{{apikey}}', enabled: true }], assertions: [{ type: 'body-contains', value: 'nope' }] } },
+        { path: 'down.yaml', request: { name: 'Down', url: 'http://127.0.0.1:9/{{apikey}}' } },
+      ],
+      { name: 'local', variables: { base: target.url }, secrets: ['apikey'] },
+    );
+    const out = join(work, 'out-secrets');
+    target.arrivals.length = 0;
+    expect(await runCmd([secretCol, '--env', 'local', '--reporter', 'cli,json,junit,html', '--out', out], io())).toBe(1);
+    // The secret really was sent...
+    expect(target.arrivals[0]?.headers['x-api-key']).toBe('sekrit-123');
+    // ...and appears in nothing written.
+    const files = await readdir(out, { recursive: true, withFileTypes: true });
+    const texts = await Promise.all(files.filter((f) => f.isFile()).map((f) => readFile(join(f.parentPath, f.name), 'utf8')));
+    expect(texts.length).toBeGreaterThanOrEqual(4);
+    for (const text of texts) expect(text).not.toContain('sekrit-123');
+    await rm(secretCol, { recursive: true, force: true });
+  });
+
   it('draws a progress bar on a TTY', async () => {
     let written = '';
     const t = io({ stdout: { write: (s: string) => (written += s), isTTY: true, columns: 100 } });

@@ -15,7 +15,7 @@ export interface FixtureRequest {
  * Writes a collection folder with the collections engineer's serialisers: requests (folders get
  * a folder.yaml with their order), an environment, and the root order.
  */
-export async function writeCollection(name: string, requests: readonly FixtureRequest[], env?: { name: string; variables: Record<string, string> }): Promise<string> {
+export async function writeCollection(name: string, requests: readonly FixtureRequest[], env?: { name: string; variables: Record<string, string>; secrets?: readonly string[] }): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'salvo-col-'));
   const orders = new Map<string, string[]>();
   for (const r of requests) {
@@ -37,7 +37,7 @@ export async function writeCollection(name: string, requests: readonly FixtureRe
   await writeFile(join(root, 'salvo.yaml'), serializeCollection(CollectionSettingsSchema.parse({ name, order: orders.get('') ?? [] })));
   if (env !== undefined) {
     await mkdir(join(root, 'environments'), { recursive: true });
-    await writeFile(join(root, 'environments', `${env.name}.yaml`), serializeEnvironment(EnvironmentSchema.parse({ name: env.name, variables: Object.entries(env.variables).map(([n, value]) => ({ name: n, value })) })));
+    await writeFile(join(root, 'environments', `${env.name}.yaml`), serializeEnvironment(EnvironmentSchema.parse({ name: env.name, variables: [...Object.entries(env.variables).map(([n, value]) => ({ name: n, value })), ...(env.secrets ?? []).map((n) => ({ name: n, value: '', secret: true }))] })));
   }
   return root;
 }

@@ -1,0 +1,124 @@
+// `npm run bench`: Salvo's batch runner against baselines measured in the same run. Bounded; ends by itself.
+import { spawn } from 'node:child_process';
+import { rm } from 'node:fs/promises';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { runCmd } from '../../electron/cli/run';
+import type { CliIo } from '../../electron/cli/io';
+import { writeCollection } from '../runner/collection-fixture';
+import { rawUndiciLoop } from './raw-undici';
+
+interface Row {
+  readonly what: string;
+  readonly measured: string;
+  readonly baseline: string;
+  readonly ratio: number;
+  readonly target: string;
+  readonly ok: boolean;
+}
+
+async function startServer(): Promise<{ origin: string; stop(): void }> {
+  const script = fileURLToPath(new URL('./bench-server.ts', import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const port = await new Promise<string>((resolve, reject) => {
+    let text = '';
+    child.stdout.on('data', (c: Buffer) => {
+      text += c.toString();
+      if (text.includes('\n')) resolve(text.trim());
+    });
+    child.once('exit', () => reject(new Error('bench server exited')));
+    setTimeout(() => reject(new Error('bench server did not start')), 15_000).unref();
+  });
+  return { origin: `http://127.0.0.1:${port}`, stop: () => child.stdin.end() };
+}
+
+function quietIo(cwd: string): CliIo {
+  return { stdout: { write: () => true, isTTY: false }, stderr: { write: (t: string) => process.stderr.write(t) }, readStdin: () => Promise.resolve(''), env: {}, cwd };
+}
+
+/** Runs `salvo run` in-process and returns the wall time. */
+async function salvoRun(dir: string, request: string, iterations: number, concurrency: number): Promise<number> {
+  const started = performance.now();
+  const code = await runCmd([dir, '--env', 'bench', '--request', request, '--iterations', String(iterations), '--concurrency', String(concurrency)], quietIo(dir));
+  const wall = performance.now() - started;
+  if (code !== 0) throw new Error(`salvo run exited ${code}`);
+  return wall;
+}
+
+async function peakMemoryDuring(work: () => Promise<unknown>): Promise<{ rssMb: number; heapMb: number; baseRssMb: number; baseHeapMb: number }> {
+  const mb = (n: number): number => n / 1024 / 1024;
+  const base = process.memoryUsage();
+  let rss = base.rss;
+  let heap = base.heapUsed;
+  const timer = setInterval(() => {
+    const m = process.memoryUsage();
+    rss = Math.max(rss, m.rss);
+    heap = Math.max(heap, m.heapUsed);
+  }, 50);
+  try {
+    await work();
+  } finally {
+    clearInterval(timer);
+  }
+  return { rssMb: mb(rss), heapMb: mb(heap), baseRssMb: mb(base.rss), baseHeapMb: mb(base.heapUsed) };
+}
+
+async function main(): Promise<void> {
+  const server = await startServer();
+  const rows: Row[] = [];
+  const dir = await writeCollection('Bench', [{ path: 'json.yaml', request: { name: 'json', url: '{{base}}/json' } }, { path: 'slow.yaml', request: { name: 'slow', url: '{{base}}/slow50' } }], { name: 'bench', variables: { base: server.origin } });
+  try {
+    // Warm both paths (JIT, sockets) before measuring.
+    await rawUndiciLoop(server.origin, '/json', 2000, 32);
+    await salvoRun(dir, 'json.yaml', 2000, 32);
+
+    // (a) throughput vs a raw undici Pool loop: alternate, best of 3 each.
+    const N = 10_000;
+    const raw: number[] = [];
+    const salvo: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      raw.push((await rawUndiciLoop(server.origin, '/json', N, 32)).wallMs);
+      salvo.push(await salvoRun(dir, 'json.yaml', N, 32));
+    }
+    const rawRps = N / (Math.min(...raw) / 1000);
+    const salvoRps = N / (Math.min(...salvo) / 1000);
+    rows.push({ what: `(a) ${N} GET /json, concurrency 32`, measured: `${salvoRps.toFixed(0)} req/s (salvo run)`, baseline: `${rawRps.toFixed(0)} req/s (raw undici Pool)`, ratio: salvoRps / rawRps, target: '>= 0.90', ok: salvoRps / rawRps >= 0.9 });
+
+    // (b) 2,000 requests to a 50 ms endpoint at concurrency 100 vs the ideal 2000/100 x 50 ms.
+    const ideal = (2000 / 100) * 50;
+    const slow = await salvoRun(dir, 'slow.yaml', 2000, 100);
+    rows.push({ what: '(b) 2000 GET /slow50, concurrency 100', measured: `${slow.toFixed(0)} ms wall`, baseline: `${ideal} ms ideal`, ratio: slow / ideal, target: '<= 1.30', ok: slow / ideal <= 1.3 });
+
+    // (d) the same collection sequentially vs concurrently.
+    const seq = await salvoRun(dir, 'json.yaml', 2000, 1);
+    const par = await salvoRun(dir, 'json.yaml', 2000, 32);
+    rows.push({ what: '(d) 2000 GET /json, concurrency 1 vs 32', measured: `${par.toFixed(0)} ms at 32`, baseline: `${seq.toFixed(0)} ms at 1`, ratio: seq / par, target: 'speed-up', ok: seq / par > 1 });
+
+    // (c) peak memory of a 100,000-request run (RSS and heap of this process, server excluded).
+    const big = 100_000;
+    let bigWall = 0;
+    const mem = await peakMemoryDuring(async () => {
+      bigWall = await salvoRun(dir, 'json.yaml', big, 32);
+    });
+    rows.push({ what: `(c) ${big} GET /json, concurrency 32: peak RSS`, measured: `${mem.rssMb.toFixed(0)} MB (heap ${mem.heapMb.toFixed(0)} MB)`, baseline: `${mem.baseRssMb.toFixed(0)} MB before (heap ${mem.baseHeapMb.toFixed(0)} MB)`, ratio: mem.rssMb / mem.baseRssMb, target: 'peak < 500 MB', ok: mem.rssMb < 500 });
+    rows.push({ what: `    (same run) throughput`, measured: `${(big / (bigWall / 1000)).toFixed(0)} req/s`, baseline: `${rawRps.toFixed(0)} req/s raw (a)`, ratio: big / (bigWall / 1000) / rawRps, target: 'info', ok: true });
+  } finally {
+    server.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  process.stdout.write(`\nSalvo batch-runner benchmark — ${cpus().length} x ${cpu}, Node ${process.version}, ${process.platform}\n\n`);
+  const header = ['benchmark', 'measured', 'baseline (same run)', 'ratio', 'target', 'ok'];
+  const table = [header, ...rows.map((r) => [r.what, r.measured, r.baseline, r.ratio.toFixed(2), r.target, r.ok ? 'yes' : 'NO'])];
+  const widths = header.map((_, c) => Math.max(...table.map((r) => (r[c] ?? '').length)));
+  for (const r of table) process.stdout.write(`| ${r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join(' | ')} |\n`);
+  process.stdout.write('\n');
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  },
+);
