@@ -34,6 +34,7 @@ describe('collections in the sidebar change the files on disk (browser mode, rea
     await sidebar.waitForPaths(['list-orders.yaml']);
     expect(await requestFiles()).toEqual(['list-orders.yaml']);
     // The new request opens in a tab, clean.
+    await h.page.getByTestId('request-tab').waitFor();
     expect(await new EditorPage(h.page).tabs()).toEqual([{ name: 'List orders', isDirty: false }]);
   });
 
