@@ -118,7 +118,7 @@ describe('request editor and response viewer (browser mode, real handlers)', () 
     const canary = await startTarget(() => ({ body: 'canary' }));
     const hostile = await startTarget(() => ({
       headers: { 'content-type': 'text/html' },
-      body: `<h1>hostile</h1><script>fetch('${canary.origin}/script');window.open('${canary.origin}/open');top.postMessage('x','*')</script>
+      body: `<h1>hostile</h1><script>try{parent.__salvoPwned=true}catch(e){}fetch('${canary.origin}/script');window.open('${canary.origin}/open');top.postMessage('x','*')</script>
 <img src="${canary.origin}/img" onerror="fetch('${canary.origin}/onerror')"><link rel="stylesheet" href="${canary.origin}/css">
 <meta http-equiv="refresh" content="0;url=${canary.origin}/refresh"><iframe src="${canary.origin}/frame"></iframe>
 <a id="a" href="${canary.origin}/link" target="_blank">link</a><svg onload="fetch('${canary.origin}/svg')"></svg>`,
@@ -131,9 +131,8 @@ describe('request editor and response viewer (browser mode, real handlers)', () 
       await h.page.getByTestId('body-mode-preview').click();
       const frame = h.page.getByTestId('preview-frame');
       await frame.waitFor();
-      expect(await frame.getAttribute('sandbox')).toBe('');
       const inner = h.page.frameLocator('[data-testid="preview-frame"]');
-      await inner.locator('h1').waitFor();
+      await inner.locator('h1').waitFor({ state: 'attached', timeout: 10_000 });
       // The frame's load event fires once every subresource was tried (or refused).
       const handle = await frame.elementHandle();
       await (await handle?.contentFrame())?.waitForLoadState('load');
@@ -144,6 +143,8 @@ describe('request editor and response viewer (browser mode, real handlers)', () 
       expect(await probe.text()).toBe('canary');
       expect(canary.seen.map((s) => s.url)).toEqual(['/probe']);
       expect(h.page.context().pages()).toHaveLength(1);
+      expect(await h.page.evaluate(() => (window as unknown as { __salvoPwned?: boolean }).__salvoPwned)).toBeUndefined();
+      expect(await frame.getAttribute('sandbox')).toBe('');
       await h.screenshot('html-preview-light');
     } finally {
       await hostile.close();
