@@ -1,5 +1,5 @@
 import { lstat, realpath } from 'node:fs/promises';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { SalvoError } from '../../shared/model/errors';
 import { splitRelPath } from './names';
 
@@ -46,4 +46,21 @@ export async function resolveInside(root: string, rel: string): Promise<string> 
     // A path that does not exist yet is fine: its existing ancestors were checked above.
   }
   return full;
+}
+
+/**
+ * Where a file referenced by a request (binary body, multipart file, CA file) really is, and whether
+ * it stays inside the collection after following links. Callers must ask the user before sending a
+ * file that is outside. Relative paths are relative to the collection root.
+ */
+export async function locateReferencedFile(root: string, path: string): Promise<{ absolute: string; insideCollection: boolean }> {
+  if (path.includes('\0')) throw new SalvoError('invalid-input', 'file path contains NUL');
+  const absolute = resolve(root, path);
+  let real = absolute;
+  try {
+    real = await realpath(absolute);
+  } catch {
+    // Missing file: judged by its path; sending it will fail with not-found anyway.
+  }
+  return { absolute: real, insideCollection: isInside(root, real) };
 }

@@ -5,6 +5,7 @@ import { createCollectionHandlers } from '../../electron/handlers/collections';
 import { SalvoError } from '../../shared/model/errors';
 import type { CollectionTree } from '../../shared/model/collection';
 import { slugify, splitRelPath } from '../../electron/collections/names';
+import { locateReferencedFile } from '../../electron/collections/safe-path';
 import { tempDir, testContext } from './helpers';
 
 const DEMO = join(import.meta.dirname, '../../examples/demo');
@@ -117,6 +118,19 @@ describe('collection safety', () => {
     expect(await kindOf(h.handlers['request:read']({ collectionId: tree.id, path: 'linked/victim.yaml' }))).toBe('invalid-input');
     expect(await readdir(outside)).toEqual(['victim.yaml']);
     expect(await readFile(join(outside, 'victim.yaml'), 'utf8')).toContain('Victim');
+  });
+
+  it('tells whether a file referenced by a request stays inside the collection (links followed)', async () => {
+    await open();
+    await mkdir(join(root, 'files'));
+    await writeFile(join(root, 'files', 'a.bin'), 'a');
+    await writeFile(join(dir, 'secret.txt'), 's');
+    await symlink(join(dir, 'secret.txt'), join(root, 'files', 'sneaky.bin'));
+    expect(await locateReferencedFile(tree.root, 'files/a.bin')).toEqual({ absolute: join(tree.root, 'files', 'a.bin'), insideCollection: true });
+    expect((await locateReferencedFile(tree.root, '../secret.txt')).insideCollection).toBe(false);
+    expect((await locateReferencedFile(tree.root, join(dir, 'secret.txt'))).insideCollection).toBe(false);
+    expect((await locateReferencedFile(tree.root, 'files/sneaky.bin')).insideCollection).toBe(false);
+    expect((await locateReferencedFile(tree.root, 'files/missing.bin')).insideCollection).toBe(true);
   });
 
   it('detects a newer external change on save (conflict) and lets force win', async () => {
