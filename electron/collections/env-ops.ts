@@ -47,7 +47,10 @@ export async function saveEnvironment(c: OpenCollection, environment: Environmen
     if (v.value === SECRET_MASK) {
       // Unchanged secret: keep (and move, on rename) the stored value.
       const stored = await secrets.get(key(oldName, v.name));
-      if (stored !== undefined && oldName !== name) await secrets.set(key(name, v.name), stored);
+      // A value committed into the file by hand moves into the store instead of being lost.
+      const fromFile = oldVars.get(v.name)?.value ?? '';
+      if (stored === undefined && fromFile !== '') await secrets.set(key(name, v.name), fromFile);
+      else if (stored !== undefined && oldName !== name) await secrets.set(key(name, v.name), stored);
     } else if (v.value === '') {
       await secrets.delete(key(name, v.name));
     } else {

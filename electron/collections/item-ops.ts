@@ -126,7 +126,8 @@ export async function duplicateItem(c: OpenCollection, rel: string): Promise<{ p
 
 /** Deletes a request file or a folder with everything in it. */
 export async function deleteItem(c: OpenCollection, rel: string): Promise<void> {
-  const kind = kindOf(c, rel);
+  // A corrupt file can always be deleted: that is one of the user's ways out.
+  const kind = c.loaded.corrupt.has(rel) && !c.loaded.folders.has(rel) ? 'request' : kindOf(c, rel);
   const abs = await c.abs(rel);
   await c.serial(abs, () => rm(abs, { recursive: kind === 'folder', force: true }));
   await c.reload();

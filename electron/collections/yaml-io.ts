@@ -1,4 +1,4 @@
-import { LineCounter, isMap, isNode, isScalar, parseDocument, stringify } from 'yaml';
+import { isMap, isNode, isScalar, parseDocument, stringify } from 'yaml';
 import type { z } from 'zod';
 import type { FileProblem } from '../../shared/model/collection';
 import { isForbiddenKey } from './names';
@@ -39,20 +39,21 @@ function findBadKey(value: unknown, depth: number, trail: (string | number)[]): 
  */
 export function parseYamlFile<S extends z.ZodType>(path: string, text: string, schema: S, prepare?: (raw: unknown) => unknown): ParseOutcome<z.output<S>> {
   if (text.length > MAX_FILE_BYTES) return problem(path, undefined, `file is larger than ${MAX_FILE_BYTES} bytes`);
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true, strict: true });
+  // Lines are computed from offsets only when something is wrong: the happy path stays cheap.
+  const lineAt = (offset: number): number => text.slice(0, offset).split('\n').length;
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
   const first = doc.errors[0];
-  if (first) return problem(path, first.linePos?.[0].line, (first.message.split('\n')[0] ?? 'YAML syntax error').replace(/ at line \d+, column \d+:?$/, ''));
+  if (first) return problem(path, lineAt(first.pos[0]), first.message.split('\n')[0] ?? 'YAML syntax error');
   const lineOf = (trail: readonly (string | number)[]): number | undefined => {
     // Point at the key of the last segment when there is one: that is the line a person fixes.
     const parent: unknown = trail.length > 0 ? doc.getIn(trail.slice(0, -1), true) : undefined;
     if (isMap(parent)) {
       const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === trail[trail.length - 1]);
-      if (pair && isNode(pair.key) && pair.key.range) return lines.linePos(pair.key.range[0]).line;
+      if (pair && isNode(pair.key) && pair.key.range) return lineAt(pair.key.range[0]);
     }
     for (let n = trail.length; n >= 0; n--) {
       const node: unknown = doc.getIn(trail.slice(0, n), true);
-      if (isNode(node) && node.range) return lines.linePos(node.range[0]).line;
+      if (isNode(node) && node.range) return lineAt(node.range[0]);
     }
     return undefined;
   };

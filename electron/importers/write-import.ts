@@ -8,7 +8,7 @@ import { COLLECTION_FILE, ENV_DIR, FOLDER_FILE, FORMAT_VERSION, REQUEST_EXT, RUN
 import { slugify, uniqueName } from '../collections/names';
 import { realRoot } from '../collections/safe-path';
 import type { ImportedCollection, ImportedFolder } from './model';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 
 async function writeFolder(dir: string, folder: ImportedFolder, isRoot: boolean): Promise<string[]> {
   const taken = new Set<string>([FOLDER_FILE, COLLECTION_FILE, ...(isRoot ? [ENV_DIR, RUNS_DIR, 'node_modules'] : [])]);
@@ -51,6 +51,9 @@ export async function writeImported(into: string, collection: ImportedCollection
   await mkdir(into, { recursive: true });
   const root = await realRoot(into);
   if ((await readTextIfExists(join(root, COLLECTION_FILE))) !== undefined) throw new SalvoError('conflict', `a collection already exists in ${root}; import into a new folder`);
+  // Never mix an import into someone's files: only an empty folder (dotfiles aside) is accepted.
+  const existing = (await readdir(root)).filter((n) => !n.startsWith('.'));
+  if (existing.length > 0) throw new SalvoError('conflict', `${root} is not empty; import into a new or empty folder`);
   const order = await writeFolder(root, collection, true);
   await writeEnvironments(root, collection.environments);
   if ((await readTextIfExists(join(root, '.gitignore'))) === undefined) await writeFileAtomic(join(root, '.gitignore'), '# Local secrets for the salvo CLI: never commit\n.env\n');

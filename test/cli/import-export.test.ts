@@ -70,6 +70,12 @@ describe('salvo import / salvo export', () => {
     const again = io(dir);
     expect(await importCmd([join(FIXTURES, 'postman-v2.0.json'), '--into', 'z'], again)).toBe(2);
     expect(again.err()).toMatch(/already exists/);
+    // Nor into a folder that holds other files.
+    await writeFile(join(dir, 'notes.txt'), 'mine');
+    const busy = io(dir);
+    expect(await importCmd([join(FIXTURES, 'postman-v2.0.json'), '--into', '.'], busy)).toBe(2);
+    expect(busy.err()).toMatch(/not empty/);
+    expect(await readFile(join(dir, 'notes.txt'), 'utf8')).toBe('mine');
   });
 
   it('exports the example collection as Postman v2.1 and as cURL', async () => {

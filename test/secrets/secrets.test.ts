@@ -132,6 +132,23 @@ describe('secrets', () => {
     }
   });
 
+  it('a secret value committed into an environment file by hand moves into the store on the next save', async () => {
+    const root = join(dir, 'demo');
+    await writeFile(join(root, 'environments', 'ci.yaml'), `name: ci\nvariables:\n  - name: token\n    value: ${SECRET}\n    secret: true\n`);
+    const { ctx } = testContext(join(dir, 'user'));
+    const h = createCollectionHandlers(ctx);
+    try {
+      const { id } = await h.handlers['collection:open']({ root });
+      const masked = await h.handlers['env:read']({ collectionId: id, name: 'ci', reveal: false });
+      expect(masked.variables[0]?.value).toBe(SECRET_MASK);
+      await h.handlers['env:save']({ collectionId: id, environment: masked });
+      expect(await readFile(join(root, 'environments', 'ci.yaml'), 'utf8')).not.toContain(SECRET);
+      expect((await h.handlers['env:read']({ collectionId: id, name: 'ci', reveal: true })).variables[0]?.value).toBe(SECRET);
+    } finally {
+      await h.close();
+    }
+  });
+
   it('the CLI store reads SALVO_SECRET_<ENV>_<NAME>, then SALVO_SECRET_<NAME>, then .env next to the collection', async () => {
     const root = join(dir, 'demo');
     expect(cliSecretNames('local-dev', 'api.key')).toEqual(['SALVO_SECRET_LOCAL_DEV_API_KEY', 'SALVO_SECRET_API_KEY']);
