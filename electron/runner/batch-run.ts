@@ -10,7 +10,7 @@ import type { DataRow } from './data-file';
 import { buildDependencyGraph } from './dependency-graph';
 import { ProgressCoalescer } from './progress-coalescer';
 import { RateLimiter } from './rate-limiter';
-import { executeRequest, notSent } from './request-executor';
+import { executeRequest, notSent, numbered } from './request-executor';
 import type { Executed, SendPolicy } from './request-executor';
 import { RunStatsCollector } from './run-stats';
 import { RunStore } from './run-store';
@@ -225,7 +225,7 @@ export class BatchRun {
   }
 
   private record(executed: Executed): void {
-    const summary: ResultSummary = { ...executed.summary, seq: this.seq++ };
+    const summary = numbered(executed.summary, this.seq++);
     this.stats.add(summary, executed.phases);
     this.store.add(summary, executed.detail);
     this.hooks.onResult?.(summary, executed.assertions);

@@ -24,8 +24,11 @@ const utf8 = new TextDecoder('utf-8');
  */
 export class RunStore {
   private readonly summaries: ResultSummary[] = [];
-  // Insertion order = completion order, so the first key is always the oldest passing detail.
   private readonly passing = new Map<number, { detail: StoredDetail; cost: number }>();
+  // Seqs of kept passing details, oldest first; a queue (array + head) because taking the first key
+  // of a Map after many front deletions walks its tombstones.
+  private readonly passingOrder: number[] = [];
+  private passingHead = 0;
   private readonly failing = new Map<number, StoredDetail>();
   private detailBytes = 0;
   private failureBytes = 0;
@@ -47,12 +50,17 @@ export class RunStore {
       return;
     }
     this.passing.set(summary.seq, { detail, cost });
+    this.passingOrder.push(summary.seq);
     this.detailBytes += cost;
-    while (this.detailBytes > this.detailBudget) {
-      const oldest = this.passing.keys().next();
-      if (oldest.done === true) break;
-      this.detailBytes -= this.passing.get(oldest.value)?.cost ?? 0;
-      this.passing.delete(oldest.value);
+    while (this.detailBytes > this.detailBudget && this.passingHead < this.passingOrder.length) {
+      const oldest = this.passingOrder[this.passingHead++] ?? -1;
+      this.detailBytes -= this.passing.get(oldest)?.cost ?? 0;
+      this.passing.delete(oldest);
+    }
+    // Compact the queue now and then so it does not grow with the run.
+    if (this.passingHead > 4096 && this.passingHead * 2 > this.passingOrder.length) {
+      this.passingOrder.splice(0, this.passingHead);
+      this.passingHead = 0;
     }
   }
 
