@@ -66,7 +66,18 @@ function url(raw: string, params: readonly KeyValue[]): Json {
   return { raw: q === '' ? raw : `${raw}${raw.includes('?') ? '&' : '?'}${q}`, ...(params.length > 0 ? { query: kv(params) } : {}) };
 }
 
-function items(l: LoadedCollection, rel: string): Json[] {
+/** Postman has no default headers: fold the inherited ones into each request (a request's own header wins). */
+function withInherited(inherited: readonly KeyValue[], own: readonly KeyValue[]): KeyValue[] {
+  const ownNames = new Set(own.filter((h) => h.enabled).map((h) => h.name.toLowerCase()));
+  return [...inherited.filter((h) => h.enabled && !ownNames.has(h.name.toLowerCase())), ...own];
+}
+
+function mergeLevel(outer: readonly KeyValue[], inner: readonly KeyValue[]): KeyValue[] {
+  const innerNames = new Set(inner.filter((h) => h.enabled).map((h) => h.name.toLowerCase()));
+  return [...outer.filter((h) => !innerNames.has(h.name.toLowerCase())), ...inner.filter((h) => h.enabled)];
+}
+
+function items(l: LoadedCollection, rel: string, inherited: readonly KeyValue[]): Json[] {
   const folder = l.folders.get(rel);
   if (!folder) return [];
   const out: Json[] = [];
@@ -78,14 +89,14 @@ function items(l: LoadedCollection, rel: string): Json[] {
       const b = body(req.body);
       out.push({
         name: req.name,
-        request: { method: req.method, header: kv(req.headers), url: url(req.url, req.params), ...(a ? { auth: a } : {}), ...(b ? { body: b } : {}), ...(req.description !== undefined ? { description: req.description } : {}) },
+        request: { method: req.method, header: kv(withInherited(inherited, req.headers)), url: url(req.url, req.params), ...(a ? { auth: a } : {}), ...(b ? { body: b } : {}), ...(req.description !== undefined ? { description: req.description } : {}) },
       });
       continue;
     }
     const sub = l.folders.get(childRel);
     if (!sub) continue;
     const a = auth(sub.settings.auth);
-    out.push({ name: sub.settings.name, item: items(l, childRel), ...(a ? { auth: a } : {}), ...(sub.settings.description !== undefined ? { description: sub.settings.description } : {}), ...(sub.settings.variables.length > 0 ? { variable: variables(sub.settings.variables) } : {}) });
+    out.push({ name: sub.settings.name, item: items(l, childRel, mergeLevel(inherited, sub.settings.headers)), ...(a ? { auth: a } : {}), ...(sub.settings.description !== undefined ? { description: sub.settings.description } : {}), ...(sub.settings.variables.length > 0 ? { variable: variables(sub.settings.variables) } : {}) });
   }
   return out;
 }
@@ -96,7 +107,7 @@ export function toPostman(l: LoadedCollection): string {
   const a = auth(s.auth);
   const doc = {
     info: { name: s.name, schema: SCHEMA, ...(s.description !== undefined ? { description: s.description } : {}) },
-    item: items(l, ''),
+    item: items(l, '', s.headers.filter((h) => h.enabled)),
     ...(a ? { auth: a } : {}),
     ...(s.variables.length > 0 ? { variable: variables(s.variables) } : {}),
   };

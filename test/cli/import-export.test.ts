@@ -84,6 +84,10 @@ describe('salvo import / salvo export', () => {
     const back = importText(p.out()).collection;
     expect(back.name).toBe('Demo API');
     expect(back.items.map((i) => (i.kind === 'folder' ? i.folder.name : i.request.name))).toEqual(['Health check', 'Auth', 'Users']);
+    // Default headers (collection, then folder) are folded into each request.
+    const users = back.items[2];
+    const list = users?.kind === 'folder' ? users.folder.items[0] : undefined;
+    expect(list?.kind === 'request' && list.request.headers.map((x) => x.name)).toEqual(['Accept', 'X-Client']);
 
     const one = io(dir);
     expect(await exportCmd([DEMO, '--format=curl', '--request', 'users/create-user.yaml'], one)).toBe(0);

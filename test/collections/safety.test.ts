@@ -63,6 +63,9 @@ describe('collection safety', () => {
     expect(await readFile(join(root, 'broken.yaml'), 'utf8')).toContain('[unclosed');
     await h.handlers['request:save']({ collectionId: tree.id, path: 'broken.yaml', request, force: true });
     expect(await readFile(join(root, 'broken.yaml'), 'utf8')).toContain('Health check');
+    // Deleting is the other way out for a corrupt file.
+    await h.handlers['item:delete']({ collectionId: tree.id, path: 'users/invalid.yaml' });
+    expect((await readdir(join(root, 'users'))).includes('invalid.yaml')).toBe(false);
   });
 
   it('rejects oversized and alias-bomb files clearly', async () => {
