@@ -1,4 +1,6 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -87,6 +89,10 @@ describe('request editor and response viewer (browser mode, real handlers)', () 
     await h.screenshot('response-timing-dark');
     await setTheme(h.page, 'light');
     await h.screenshot('response-timing-light');
+    // 150% zoom of a 1400x900 window is a 933x600 CSS viewport: the response stacks under the editor.
+    await h.page.setViewportSize({ width: 933, height: 600 });
+    await h.screenshot('editor-150-percent-light');
+    await h.page.setViewportSize({ width: 1400, height: 900 });
 
     // Ctrl+S writes the edit back; the dirty marker goes away.
     await h.page.keyboard.press('Control+s');
@@ -149,6 +155,41 @@ describe('request editor and response viewer (browser mode, real handlers)', () 
     } finally {
       await hostile.close();
       await canary.close();
+    }
+  });
+
+  it('shows a streamed (server-sent events) body while it is still arriving', async () => {
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((r) => (release = r));
+    const open = new Set<ServerResponse>();
+    const stream = createServer((_req, res) => {
+      open.add(res);
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+      for (let i = 1; i <= 3; i++) res.write(`data: event ${i}\n\n`);
+      void released.then(() => res.end('data: last\n\n'));
+    });
+    await new Promise<void>((r) => stream.listen(0, '127.0.0.1', () => r()));
+    const address = stream.address();
+    const port = typeof address === 'object' && address !== null ? address.port : 0;
+    try {
+      const editor = new EditorPage(h.page);
+      await h.page.getByTestId('new-tab').click();
+      await editor.setUrl(`http://127.0.0.1:${port}/events`);
+      await editor.urlInput.focus();
+      await h.page.keyboard.press('Control+Enter');
+      // The body shows up while the response is still open (no status yet).
+      await h.page.getByTestId('stream-bytes').waitFor();
+      await h.page.waitForFunction(() => (document.querySelector('[data-testid="body-pretty"] .cm-content')?.textContent ?? '').includes('event 3'));
+      expect(await h.page.getByTestId('response-status').count()).toBe(0);
+      await h.screenshot('streaming-light');
+      release();
+      await editor.status.waitFor();
+      expect(await editor.status.textContent()).toBe('200 OK');
+      await h.page.waitForFunction(() => (document.querySelector('[data-testid="body-pretty"] .cm-content')?.textContent ?? '').includes('data: last'));
+    } finally {
+      release();
+      for (const res of open) res.destroy();
+      await new Promise<void>((r) => stream.close(() => r()));
     }
   });
 });
