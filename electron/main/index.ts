@@ -55,6 +55,7 @@ async function start(): Promise<void> {
   const cipher = await createSafeStorageCipher(safeStorage, process.platform);
   const instance = await createApp({
     userDataDir: app.getPath('userData'),
+    version: app.getVersion(),
     mode: 'electron',
     native,
     emit: createEventSender(() => mainWindow?.webContents),
