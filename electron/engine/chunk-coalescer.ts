@@ -61,7 +61,11 @@ export class ChunkCoalescer {
     this.seq += 1;
     this.pendingText = '';
     this.pendingBytes = 0;
-    this.emit(event);
+    try {
+      this.emit(event);
+    } catch {
+      // Runs from a timer: a closed window or broken transport must not become an uncaught exception.
+    }
   }
 
   /** Emits whatever is pending now and stops the timer (call when the response ends). */

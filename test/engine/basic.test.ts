@@ -74,6 +74,18 @@ describe('engine basics', () => {
     }
   });
 
+  it('measures the DNS phase for a host name', async () => {
+    const local = createEngine();
+    try {
+      const r = await local.send(spec(`http://localhost:${server.port}/dns`), { id: nextId() });
+      expect(r.error).toBeUndefined();
+      expect(r.timings.dns).toBeGreaterThan(0);
+      expect(r.timings.connect).toBeGreaterThanOrEqual(0);
+    } finally {
+      await local.close();
+    }
+  });
+
   it('sends any method token, including custom ones', async () => {
     const r = await engine.send(spec(`${server.url}/m`, { method: 'PURGE' }), { id: nextId() });
     expect(r.status).toBe(200);

@@ -10,6 +10,7 @@ import { nextId, spec, text } from './helpers';
 describe('cancel, streaming and proxy', () => {
   let engine: Engine;
   let server: TestServer;
+  const hangClosed: number[] = [];
 
   beforeAll(async () => {
     engine = createEngine();
@@ -28,6 +29,7 @@ describe('cancel, streaming and proxy', () => {
         return;
       }
       if (req.url === '/hang') {
+        req.socket.once('close', () => hangClosed.push(Date.now()));
         res.writeHead(200, { 'content-type': 'text/plain' });
         res.write('started');
         return;
@@ -72,6 +74,9 @@ describe('cancel, streaming and proxy', () => {
     expect(text(r.body)).toBe('started');
     expect(engine.inFlight()).toBe(0);
     expect(engine.cancel(id)).toBe(false);
+    // The socket of a cancelled request is destroyed, not left half-read in the pool.
+    for (let i = 0; i < 50 && hangClosed.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(hangClosed.length).toBe(1);
     const next = await engine.send(spec(`${server.url}/ok`), { id: nextId() });
     expect(next.status).toBe(200);
   });
@@ -111,6 +116,26 @@ describe('cancel, streaming and proxy', () => {
       expect(proxy.seen[0]).toContain(`127.0.0.1:${server.port}`);
     } finally {
       await proxy.close();
+    }
+  });
+
+  it('tunnels HTTPS through the proxy with CONNECT, verifying the target certificate', async () => {
+    const { createTestCert } = await import('../servers/certs');
+    const { startHttpsServer } = await import('../servers/http-server');
+    const cert = await createTestCert();
+    const secure = await startHttpsServer(echoHandler([]), cert);
+    const proxy = await startProxy();
+    try {
+      const base = spec('x').options;
+      const trusted = await engine.send(spec(`${secure.url}/tunnel`, { options: { ...base, proxyUrl: proxy.url, caFile: cert.certFile } }), { id: nextId() });
+      expect(trusted.error).toBeUndefined();
+      expect(trusted.status).toBe(200);
+      expect(proxy.seen[0]).toBe(`CONNECT 127.0.0.1:${secure.port}`);
+      const untrusted = await engine.send(spec(`${secure.url}/tunnel`, { options: { ...base, proxyUrl: proxy.url } }), { id: nextId() });
+      expect(untrusted.error?.kind).toBe('tls');
+    } finally {
+      await proxy.close();
+      await secure.close();
     }
   });
 
