@@ -192,6 +192,8 @@ export interface TargetServer {
   readonly seen: readonly SeenRequest[];
   /** Sockets currently open to it. */
   openSockets(): number;
+  /** Requests it is answering right now. */
+  inFlight(): number;
   /** Most requests it was answering at once. */
   maxInFlight(): number;
   close(): Promise<void>;
@@ -234,6 +236,7 @@ export async function startTarget(route: TargetRoute = () => ({ body: '{"ok":tru
     port,
     seen,
     openSockets: () => sockets.size,
+    inFlight: () => inFlight,
     maxInFlight: () => maxInFlight,
     close: async () => {
       const closed = new Promise<void>((r) => server.close(() => r()));
@@ -329,7 +332,7 @@ export class BatchPage {
 
   /** Rows currently rendered in the (virtualized) results table. */
   renderedRows(): Promise<number> {
-    return this.page.locator('[data-testid="results-scroll"] [role="row"]').count();
+    return this.page.locator('[data-testid="results-scroll"] [data-seq]').count();
   }
 
   async cancel(): Promise<void> {

@@ -24,8 +24,13 @@ function hostileHtml(canary: string, tag: string, bridge: string): string {
   try { window.open('${c('window-open')}'); } catch (e) {}
   try { top.postMessage({ salvoHostile: '${tag}' }, '*'); } catch (e) {}
   try { parent.postMessage({ salvoHostile: '${tag}' }, '*'); } catch (e) {}
-  try { const ws = new WebSocket('${bridge}'); ws.onopen = () => fetch('${c('bridge-open')}'); ws.onerror = () => fetch('${c('bridge-refused')}'); } catch (e) {}
-  try { top.location.href = '${c('top-navigation')}'; } catch (e) {}
+  // Navigating the top window comes last, once the bridge attempt has reported (a live page would leave first otherwise).
+  const leave = () => { try { top.location.href = '${c('top-navigation')}'; } catch (e) {} };
+  try {
+    const ws = new WebSocket('${bridge}');
+    ws.onopen = () => fetch('${c('bridge-open')}').finally(leave);
+    ws.onerror = () => fetch('${c('bridge-refused')}').finally(leave);
+  } catch (e) { leave(); }
   document.documentElement.dataset.ran = '1';
 </script>
 <style>body { background: url(${c('css-background')}); }</style>
@@ -99,12 +104,15 @@ describe('response bodies are data, never code', () => {
     const frame = page.frameLocator('[data-testid="preview-frame"]');
     // The markup is shown (it is data), so the test is not vacuous.
     await frame.locator('#hostile-title').waitFor();
-    // User clicks inside the preview: a new-window link, a frame link, a top link, a form.
-    await frame.locator('#blank-link').click();
-    await frame.locator('#self-link').click();
-    await frame.locator('#top-link').click();
-    await frame.locator('#submit').click();
     await h.screenshot('security-hostile-preview');
+    // No script ran in the frame (its first inline script would have marked the root).
+    expect(await frame.locator('[data-ran]').count()).toBe(0);
+    // User clicks inside the preview: a form, a new-window link, a top link, and last a plain
+    // link (which may replace the frame with the browser's "blocked" page).
+    await frame.locator('#submit').click();
+    await frame.locator('#blank-link').click();
+    await frame.locator('#top-link').click();
+    await frame.locator('#self-link').click();
 
     // Control: the same payload as a normal page does reach the canary (it is live), and even
     // with the real token its bridge socket is refused for its Origin. It runs after the
@@ -112,15 +120,18 @@ describe('response bodies are data, never code', () => {
     const control = await h.context.newPage();
     try {
       await control.goto(`${hostile.origin}/page?tag=control`);
-      await h.waitFor(() => ['/fetch', '/img', '/bridge-refused', '/meta-refresh'].every((p) => fromTag('control').includes(p)), { what: 'the control page to reach the canary', timeoutMs: 20_000 });
+      await h.waitFor(() => ['/fetch', '/img', '/bridge-refused', '/top-navigation'].every((p) => fromTag('control').includes(p)), { what: 'the control page to reach the canary', timeoutMs: 20_000 }).catch((err: unknown) => {
+        throw new Error(`${String(err)}; the canary saw: ${fromTag('control').join(', ')}`);
+      });
     } finally {
       await control.close();
     }
     expect(fromTag('control')).not.toContain('/bridge-open');
 
     expect(fromTag('preview')).toEqual([]);
-    expect(await frame.locator('[data-ran]').count()).toBe(0);
     expect(await messagesOf(page)).toEqual([]);
+    const previewFrame = page.frames().find((f) => f !== page.mainFrame() && f.parentFrame() === page.mainFrame());
+    expect(previewFrame?.url() ?? '').not.toContain(canary.origin);
     expect(page.url()).toBe(appUrl);
     expect(popups.filter((u) => !u.includes('tag=control') && !u.startsWith(`page:${hostile.origin}`) && u !== 'page:about:blank')).toEqual([]);
     // The app is still alive and its bridge still answers.
@@ -134,7 +145,7 @@ describe('response bodies are data, never code', () => {
     await batch.openDialogFor('hostile');
     await batch.start({ concurrency: 1, iterations: 1, name: 'hostile-batch' });
     expect(await batch.waitFinished()).toBe('done');
-    await h.page.locator('[data-testid="results-scroll"] [role="row"]').first().click();
+    await h.page.locator('[data-testid="results-scroll"] [data-seq]').first().click();
     const body = h.page.getByTestId('detail-body');
     await body.waitFor();
     expect(await body.textContent()).toContain('<script>');

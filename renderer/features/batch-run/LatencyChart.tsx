@@ -25,7 +25,8 @@ function draw(canvas: HTMLCanvasElement, timeline: Timeline): void {
   const pad = 4;
   const maxCount = Math.max(1, ...timeline.map((t) => t.count));
   const maxLatency = Math.max(1, ...timeline.map((t) => t.p95));
-  const step = (width - pad * 2) / Math.max(1, timeline.length);
+  // At least a 30 s window, so the first seconds are not drawn as one wall-to-wall bar.
+  const step = (width - pad * 2) / Math.max(30, timeline.length);
   const y = (v: number, max: number): number => height - pad - (v / max) * (height - pad * 2);
   ctx.fillStyle = cssColor(canvas, '--chart-bar', 'rgba(120,140,170,0.35)');
   timeline.forEach((t, i) => {

@@ -100,6 +100,8 @@ export function ResultsTable({ runId }: { runId: string }) {
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
     initialRect: { width: 800, height: 400 },
+    // The sticky header sits above the rows inside the same scroller.
+    scrollMargin: ROW_HEIGHT,
   });
 
   const onKey = (e: KeyboardEvent<HTMLDivElement>, seq: number): void => {
@@ -112,9 +114,9 @@ export function ResultsTable({ runId }: { runId: string }) {
   return (
     <div className="batch-table">
       <TableControls shown={order.length} total={rows.length} />
-      <div role="table" aria-label="Results" aria-rowcount={order.length} className="batch-table-grid">
-        <HeaderRow />
-        <div ref={scrollRef} className="batch-table-scroll" data-testid="results-scroll">
+      <div ref={scrollRef} className="batch-table-scroll" data-testid="results-scroll">
+        <div role="table" aria-label="Results" aria-rowcount={order.length} className="batch-table-inner">
+          <HeaderRow />
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((item) => {
               const r = rows[order[item.index] as number];
@@ -129,7 +131,7 @@ export function ResultsTable({ runId }: { runId: string }) {
                   aria-selected={selectedSeq === r.seq}
                   data-seq={r.seq}
                   className={`batch-row ${r.passed ? '' : 'batch-row-failed'} ${selectedSeq === r.seq ? 'batch-row-selected' : ''}`}
-                  style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                  style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start - ROW_HEIGHT}px)` }}
                   onClick={() => selectResult(r.seq)}
                   onKeyDown={(e) => onKey(e, r.seq)}
                 >
