@@ -23,6 +23,10 @@ async function bodyBytes(result: ResponseResult): Promise<Uint8Array> {
 
 /** `salvo send`: one request through the engine; exit 0 for any status, 1 when it failed, 2 for bad usage. */
 export const send: CliCommand = async (argv, io) => {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.stdout.write(`${SEND_USAGE}\n`);
+    return EXIT.ok;
+  }
   let args: SendArgs;
   try {
     args = parseSendArgs(argv, io.cwd);

@@ -172,6 +172,12 @@ describe('salvo send', () => {
     }
   });
 
+  it('prints its usage for --help and exits 0', async () => {
+    const io = bufferIo(dir);
+    expect(await send(['--help'], io)).toBe(0);
+    expect(io.out()).toContain('usage: salvo send [METHOD] URL');
+  });
+
   it.each([[[]], [['GET', 'http://x', 'extra']], [['http://x', '--bogus']], [['http://x', '-H', 'no-colon']], [['http://x', '-d', 'a', '--json', '{}']], [['http://x', '--timeout', 'soon']], [['B@D', 'http://x']], [['http://x', '--output', 'xml']]])('exits 2 on bad usage %j', async (argv) => {
     const io = bufferIo(dir);
     expect(await send(argv, io)).toBe(2);
