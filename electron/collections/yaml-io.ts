@@ -38,12 +38,21 @@ function findBadKey(value: unknown, depth: number, trail: (string | number)[]): 
  * unique keys, no prototype keys. Then validates with `schema`. Problems carry a line number.
  */
 export function parseYamlFile<S extends z.ZodType>(path: string, text: string, schema: S, prepare?: (raw: unknown) => unknown): ParseOutcome<z.output<S>> {
+  try {
+    return parseChecked(path, text, schema, prepare);
+  } catch (err) {
+    // A hostile file must never take the loader down: stack overflows and parser bugs become problems.
+    return problem(path, undefined, isStackOverflow(err) ? 'nested too deeply to read' : `cannot parse: ${(err as Error).message}`);
+  }
+}
+
+function parseChecked<S extends z.ZodType>(path: string, text: string, schema: S, prepare?: (raw: unknown) => unknown): ParseOutcome<z.output<S>> {
   if (text.length > MAX_FILE_BYTES) return problem(path, undefined, `file is larger than ${MAX_FILE_BYTES} bytes`);
   // Lines are computed from offsets only when something is wrong: the happy path stays cheap.
   const lineAt = (offset: number): number => text.slice(0, offset).split('\n').length;
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
   const first = doc.errors[0];
-  if (first) return problem(path, lineAt(first.pos[0]), first.message.split('\n')[0] ?? 'YAML syntax error');
+  if (first) return problem(path, lineAt(first.pos[0]), /call stack/i.test(first.message) ? 'nested too deeply to read' : (first.message.split('\n')[0] ?? 'YAML syntax error'));
   const lineOf = (trail: readonly (string | number)[]): number | undefined => {
     // Point at the key of the last segment when there is one: that is the line a person fixes.
     const parent: unknown = trail.length > 0 ? doc.getIn(trail.slice(0, -1), true) : undefined;
@@ -61,7 +70,7 @@ export function parseYamlFile<S extends z.ZodType>(path: string, text: string, s
   try {
     raw = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (err) {
-    return problem(path, undefined, (err as Error).message);
+    return problem(path, undefined, isStackOverflow(err) ? 'nested too deeply to read' : (err as Error).message);
   }
   const bad = findBadKey(raw, 0, []);
   if (bad) return problem(path, lineOf(bad.trail), bad.reason);
@@ -78,4 +87,9 @@ export function parseYamlFile<S extends z.ZodType>(path: string, text: string, s
 /** Serialises a plain value as YAML with stable, diff-friendly settings (no line folding, 2-space indent). */
 export function toYaml(value: unknown): string {
   return stringify(value, { lineWidth: 0, minContentWidth: 0, indent: 2, aliasDuplicateObjects: false, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' });
+}
+
+/** Stack overflows from deeply nested input (matched by message too: errors may come from another realm). */
+function isStackOverflow(err: unknown): boolean {
+  return err instanceof RangeError || (err instanceof Error && /call stack/i.test(err.message));
 }

@@ -43,18 +43,28 @@ export function parseInput(text: string): ParsedInput {
     try {
       value = JSON.parse(text, reviver);
     } catch (err) {
-      throw new SalvoError('invalid-input', `invalid JSON: ${(err as Error).message}`);
+      throw new SalvoError('invalid-input', isStackOverflow(err) ? 'input is nested too deeply' : `invalid JSON: ${(err as Error).message}`);
     }
   } else {
-    const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: true });
+    let doc;
+    try {
+      doc = parseDocument(text, { uniqueKeys: false, prettyErrors: true });
+    } catch (err) {
+      throw new SalvoError('invalid-input', isStackOverflow(err) ? 'input is nested too deeply' : `invalid YAML: ${(err as Error).message}`);
+    }
     const first = doc.errors[0];
     if (first) throw new SalvoError('invalid-input', `invalid YAML${first.linePos ? ` at line ${first.linePos[0].line}` : ''}: ${first.message.split('\n')[0] ?? ''}`);
     try {
       value = doc.toJS({ maxAliasCount: 100, reviver });
     } catch (err) {
-      throw new SalvoError('invalid-input', `invalid YAML: ${(err as Error).message}`);
+      throw new SalvoError('invalid-input', isStackOverflow(err) ? 'input is nested too deeply' : `invalid YAML: ${(err as Error).message}`);
     }
   }
   if (!depthOf(value, MAX_DEPTH)) throw new SalvoError('invalid-input', `input is nested deeper than ${MAX_DEPTH} levels`);
   return { value, droppedKeys: dropped };
+}
+
+/** Stack overflows from deeply nested input (matched by message too: errors may come from another realm). */
+function isStackOverflow(err: unknown): boolean {
+  return err instanceof RangeError || (err instanceof Error && /call stack/i.test(err.message));
 }

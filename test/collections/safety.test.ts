@@ -73,9 +73,13 @@ describe('collection safety', () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
     for (let i = 1; i < 9; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
     await writeFile(join(root, 'bomb.yaml'), `name: Bomb\nmethod: GET\nurl: x\nvariables:\n  - name: b\n    value: x\n${bomb.map((l) => `x${l}`).join('\n')}\n`);
+    await writeFile(join(root, 'deep.yaml'), `name: Deep\nmethod: GET\nurl: x\nvariables: ${'['.repeat(20000)}${']'.repeat(20000)}\n`);
+    await writeFile(join(root, 'nested.yaml'), `name: N\nmethod: GET\nurl: x\nvariables: ${'['.repeat(100)}${']'.repeat(100)}\n`);
     await open();
     const reasons = new Map(tree.problems.map((p) => [p.path, p.reason]));
     expect(reasons.get('huge.yaml')).toMatch(/larger than/);
+    expect(reasons.get('deep.yaml')).toMatch(/nested too deeply|deeper than/);
+    expect(reasons.get('nested.yaml')).toMatch(/nested deeper than 64 levels/);
     expect(reasons.get('bomb.yaml')).toMatch(/alias/i);
   });
 
