@@ -1,4 +1,4 @@
-import type { KeyValue, RequestSpec } from '../../shared/model/request';
+import type { Body, KeyValue, RequestSpec } from '../../shared/model/request';
 import { RequestOptionsSchema } from '../../shared/model/request';
 import { shellQuote } from '../importers/shell-words';
 
@@ -23,22 +23,9 @@ function hasHeader(headers: readonly KeyValue[], name: string): boolean {
   return headers.some((h) => h.enabled && h.name.toLowerCase() === name);
 }
 
-/**
- * A request as a cURL command (POSIX-shell quoted). Variables are left as `{{name}}` unless the
- * spec was resolved first. `multiline` puts each option on its own continued line.
- */
-export function toCurl(spec: RequestSpec, multiline = true): string {
-  const args: string[][] = [];
-  const headers = spec.headers.filter((h) => h.enabled);
-  const params = [...spec.params];
-  const extraHeaders: KeyValue[] = [];
-  const auth = spec.auth;
-  if (auth.type === 'basic' || auth.type === 'digest') args.push([...(auth.type === 'digest' ? ['--digest'] : []), '-u', `${auth.username}:${auth.password}`]);
-  else if (auth.type === 'bearer') extraHeaders.push({ name: 'Authorization', value: `${auth.prefix ?? 'Bearer'} ${auth.token}`, enabled: true });
-  else if (auth.type === 'apikey') (auth.in === 'query' ? params : extraHeaders).push({ name: auth.key, value: auth.value, enabled: true });
-  const all = [...headers, ...extraHeaders];
+/** The body as curl options; adds the Content-Type header the mode implies when none is set. */
+function bodyArguments(b: Body, all: KeyValue[]): string[][] {
   const bodyArgs: string[][] = [];
-  const b = spec.body;
   switch (b.mode) {
     case 'none':
       break;
@@ -68,6 +55,24 @@ export function toCurl(spec: RequestSpec, multiline = true): string {
       bodyArgs.push(['--data-binary', `@${b.path}`]);
       break;
   }
+  return bodyArgs;
+}
+
+/**
+ * A request as a cURL command (POSIX-shell quoted). Variables are left as `{{name}}` unless the
+ * spec was resolved first. `multiline` puts each option on its own continued line.
+ */
+export function toCurl(spec: RequestSpec, multiline = true): string {
+  const args: string[][] = [];
+  const headers = spec.headers.filter((h) => h.enabled);
+  const params = [...spec.params];
+  const extraHeaders: KeyValue[] = [];
+  const auth = spec.auth;
+  if (auth.type === 'basic' || auth.type === 'digest') args.push([...(auth.type === 'digest' ? ['--digest'] : []), '-u', `${auth.username}:${auth.password}`]);
+  else if (auth.type === 'bearer') extraHeaders.push({ name: 'Authorization', value: `${auth.prefix ?? 'Bearer'} ${auth.token}`, enabled: true });
+  else if (auth.type === 'apikey') (auth.in === 'query' ? params : extraHeaders).push({ name: auth.key, value: auth.value, enabled: true });
+  const all = [...headers, ...extraHeaders];
+  const bodyArgs = bodyArguments(spec.body, all);
   const method = spec.method.toUpperCase();
   const impliedPost = bodyArgs.length > 0 && method === 'POST';
   const head: string[] = ['curl'];
