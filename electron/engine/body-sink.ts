@@ -1,4 +1,4 @@
-import { open, rm } from 'node:fs/promises';
+import { mkdir, open, rm } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -72,7 +72,8 @@ export class BodySink extends Writable {
   private async spill(chunk: Buffer): Promise<void> {
     if (this.file === undefined) {
       const path = join(this.options.tempDir, this.options.fileName);
-      this.file = await open(path, 'w', 0o600);
+      await mkdir(this.options.tempDir, { recursive: true, mode: 0o700 });
+      this.file = await open(path, 'wx', 0o600);
       this.filePath = path;
       const head = Buffer.concat(this.chunks);
       this.chunks.length = 0;

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SalvoError } from '../../shared/model/errors';
@@ -50,8 +51,8 @@ function failedResult(spec: RequestSpec, options: SendOptions, error: SalvoError
 /** Creates the request engine: one shared undici Agent, cancel by id, results that never reject. */
 export function createEngine(options: EngineOptions = {}): Engine {
   ensureSocketTap();
-  // Created once at start-up (not on a hot path); spilled bodies live here until released.
-  const tempDir = options.tempDir ?? mkdtempSync(join(tmpdir(), 'salvo-bodies-'));
+  // Created on the first spill (no sync fs at start-up); spilled bodies live here until released.
+  const tempDir = options.tempDir ?? join(tmpdir(), `salvo-bodies-${process.pid}-${randomBytes(6).toString('hex')}`);
   const ownsTempDir = options.tempDir === undefined;
   const agents = new AgentPool({
     connectionsPerOrigin: options.connectionsPerOrigin ?? ENGINE_DEFAULTS.connectionsPerOrigin,
@@ -99,7 +100,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       closed = true;
       for (const control of running.values()) control.stop(cancelledError());
       await agents.close();
-      if (ownsTempDir) rmSync(tempDir, { recursive: true, force: true });
+      if (ownsTempDir) await rm(tempDir, { recursive: true, force: true });
     },
   };
 }

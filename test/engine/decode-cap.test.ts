@@ -21,6 +21,7 @@ describe('content decoding and the decoded-byte cap', () => {
   const zeros = Buffer.alloc(64 * MB);
   const gzipBomb = zlib.gzipSync(zeros, { level: 9 });
   const brBomb = zlib.brotliCompressSync(zeros);
+  const deflateBomb = zlib.deflateRawSync(zeros, { level: 9 });
 
   beforeAll(async () => {
     engine = createEngine({ bodyCapBytes: 64 * 1024, maxBodyBytes: 4 * MB });
@@ -31,14 +32,16 @@ describe('content decoding and the decoded-byte cap', () => {
         socket.write(rawResponse('200 OK', [['Content-Type', 'application/json'], ...headers], body));
       };
       const body = Buffer.from(payload);
+      const br = (b: Buffer): Buffer => zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } });
       if (path === '/gzip') send([['Content-Encoding', 'gzip']], zlib.gzipSync(body));
       else if (path === '/deflate') send([['Content-Encoding', 'deflate']], zlib.deflateSync(body));
       else if (path === '/deflate-raw') send([['Content-Encoding', 'deflate']], zlib.deflateRawSync(body));
-      else if (path === '/br') send([['Content-Encoding', 'br']], zlib.brotliCompressSync(body));
-      else if (path === '/stacked') send([['Content-Encoding', 'gzip, br']], zlib.brotliCompressSync(zlib.gzipSync(body)));
+      else if (path === '/br') send([['Content-Encoding', 'br']], br(body));
+      else if (path === '/stacked') send([['Content-Encoding', 'gzip, br']], br(zlib.gzipSync(body)));
       else if (path === '/too-many') send([['Content-Encoding', 'gzip, gzip, gzip, gzip']], zlib.gzipSync(zlib.gzipSync(zlib.gzipSync(zlib.gzipSync(body)))));
       else if (path === '/liar') send([['Content-Encoding', 'gzip']], Buffer.from('this is not gzip at all'));
       else if (path === '/gzip-bomb') send([['Content-Encoding', 'gzip'], ['Connection', 'close']], gzipBomb);
+      else if (path === '/deflate-bomb') send([['Content-Encoding', 'deflate']], deflateBomb);
       else if (path === '/br-bomb') send([['Content-Encoding', 'br'], ['Connection', 'close']], brBomb);
       else if (path === '/big') send([], Buffer.alloc(1 * MB, 0x61));
       else send([], body);
@@ -77,13 +80,19 @@ describe('content decoding and the decoded-byte cap', () => {
     expect(r.incomplete).toBe(true);
   });
 
-  it.each(['/gzip-bomb', '/br-bomb'])('stops the %s at the decoded cap; the process and pool survive', async (path) => {
+  it.each(['/gzip-bomb', '/br-bomb', '/deflate-bomb'])('stops the %s at the decoded cap; the process and pool survive', async (path) => {
     const r = await engine.send(spec(`${server.url}${path}`, {}, { total: 10_000 }), { id: nextId() });
     expect(r.error?.kind).toBe('body-too-large');
     expect(r.incomplete).toBe(true);
     expect(r.sizes.bodyDecoded).toBeLessThanOrEqual(4 * MB + 64 * 1024);
     expect(r.sizes.bodyWire).toBeLessThan(300 * 1024);
     await releaseBody(r.body);
+  });
+
+  it('decodes a large raw-deflate body through backpressure without stalling', async () => {
+    const r = await engine.send(spec(`${server.url}/deflate-bomb`), { id: nextId(), maxBodyBytes: 128 * MB, discardBeyondCap: true });
+    expect(r.error).toBeUndefined();
+    expect(r.sizes.bodyDecoded).toBe(64 * MB);
   });
 
   it('spills a body over the in-memory cap to a temp file, byte for byte', async () => {
