@@ -1,5 +1,6 @@
 import { isAbsolute, join } from 'node:path';
 import type { Handlers } from '../../shared/ipc/contract';
+import type { ResponseView } from '../../shared/model/response';
 import { SalvoError } from '../../shared/model/errors';
 import { compareRuns } from '../runner/compare-runs';
 import { perRunEngine } from '../runner/engine-lease';
@@ -20,7 +21,10 @@ const KEEP_FINISHED = 3;
  * The batch-run handlers: start / cancel runs, fetch results by id, write reports, the run
  * history and saved run configurations. Progress goes out as coalesced `run:progress` events.
  */
-export function createRunHandlers(ctx: AppContext, deps: { collections: CollectionAccess; lease?: EngineLease }): { handlers: Pick<Handlers, RunChannels>; close(): Promise<void> } {
+export function createRunHandlers(
+  ctx: AppContext,
+  deps: { collections: CollectionAccess; lease?: EngineLease },
+): { handlers: Pick<Handlers, RunChannels>; close(): Promise<void>; result(runId: string, seq: number): ResponseView } {
   const history = new RunHistory(join(ctx.userDataDir, 'runs'));
   const sessions = new Map<string, RunSession>();
   const finishedOrder: string[] = [];
@@ -82,6 +86,8 @@ export function createRunHandlers(ctx: AppContext, deps: { collections: Collecti
 
   return {
     handlers,
+    /** A kept result's detail (capped, redacted preview) for `http:body` ids of the form `run:<runId>:<seq>`. */
+    result: (runId, seq) => session(runId).batch.store.detail(seq),
     async close() {
       const running = [...sessions.values()];
       for (const s of running) s.batch.cancel();

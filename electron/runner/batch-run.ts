@@ -166,7 +166,8 @@ export class BatchRun {
         const next = cursor.next();
         if (next.kind === 'end') return;
         if (next.kind === 'wait') {
-          await Promise.race([wakeSignal, this.abortPromise()]);
+          // Woken when any item of the stage finishes, or by a cancel.
+          await wakeSignal;
           continue;
         }
         await this.runItem(stage, stageIndex, cursor, next.item);
@@ -175,12 +176,13 @@ export class BatchRun {
       }
     };
     const workers = Math.min(stage.concurrency, Math.max(1, cursor.total));
-    await Promise.all(Array.from({ length: workers }, () => worker()));
-  }
-
-  private abortPromise(): Promise<void> {
     const signal = this.controller.signal;
-    return new Promise((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
+    signal.addEventListener('abort', notify, { once: true });
+    try {
+      await Promise.all(Array.from({ length: workers }, () => worker()));
+    } finally {
+      signal.removeEventListener('abort', notify);
+    }
   }
 
   private async runItem(stage: PlannedStage, stageIndex: number, cursor: StageCursor, item: StageItem): Promise<void> {

@@ -32,11 +32,12 @@ beforeAll(async () => {
       { path: 'auth/login.yaml', request: { name: 'Log in', url: '{{base}}/login/9', extractions: [{ from: 'json', variable: 'token', path: '$.token' }] } },
       { path: 'items/list.yaml', request: { name: 'List', url: '{{base}}/json', headers: [{ name: 'Authorization', value: 'Bearer {{token}}', enabled: true }], assertions: [{ type: 'json-exists', path: '$.items' }] } },
       { path: 'items/broken.yaml', request: { name: 'Broken', url: '{{base}}/status/500' } },
+      { path: 'secret/echo.yaml', request: { name: 'Echo', url: '{{base}}/echo/x', headers: [{ name: 'Authorization', value: 'Bearer {{apitoken}}', enabled: true }] } },
     ],
-    { name: 'local', variables: { base: target.url } },
+    { name: 'local', variables: { base: target.url }, secrets: ['apitoken'] },
   );
   userData = await mkdtemp(join(tmpdir(), 'salvo-userdata-'));
-  const secrets: SecretStore = createEnvSecretStore({});
+  const secrets: SecretStore = createEnvSecretStore({ SALVO_SECRET_LOCAL_APITOKEN: 'hunter2-very-secret' });
   const emit = <E extends keyof EventMap>(channel: E, payload: EventMap[E]): void => {
     if (channel === 'run:progress') events.push(payload as RunProgress);
   };
@@ -112,6 +113,16 @@ describe('run handlers', () => {
     expect(await runs.handlers['run:cancel']({ runId })).toBe(true);
     await until(() => events.some((e) => e.runId === runId && e.state === 'cancelled'));
     expect(await runs.handlers['run:cancel']({ runId })).toBe(false);
+  });
+
+  it('redacts secret values from result previews and the sent headers', async () => {
+    target.arrivals.length = 0;
+    const { runId, final } = await runToEnd({ environment: 'local', stages: [{ targets: ['secret'], concurrency: 1 }] });
+    expect(final.stats.passed).toBe(1);
+    expect(target.arrivals[0]?.headers.authorization).toBe('Bearer hunter2-very-secret');
+    const view = await runs.handlers['run:result']({ runId, seq: 0 });
+    expect(view.preview).toContain('Bearer ');
+    expect(JSON.stringify(view)).not.toContain('hunter2-very-secret');
   });
 
   it('saves and lists run configurations as YAML in runs/', async () => {
