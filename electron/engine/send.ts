@@ -118,6 +118,87 @@ function isIntermediate(spec: RequestSpec, prepared: PreparedRequest, digestPend
   return spec.options.followRedirects && REDIRECT_STATUSES.has(status) && headerValues(headers, 'location').length > 0;
 }
 
+/** Per-send state of the hop loop. */
+interface Walk {
+  readonly deps: SendDeps;
+  readonly state: SendState;
+  readonly prepared: PreparedRequest;
+  readonly hygiene: { readonly sensitiveNames: readonly string[]; readonly secretValues: readonly string[] };
+  hop: HopState;
+  digestPending: boolean;
+}
+
+/** What to do after one exchange: return a result, or send the next hop. */
+type Step = { readonly result: ResponseResult } | { readonly next: HopState; readonly digestPending: boolean };
+
+async function runExchange(walk: Walk, control: SendControl, n: number): Promise<ExchangeResult | ResponseResult> {
+  const { deps, state, prepared, hop } = walk;
+  const spec = state.spec;
+  let dispatcher;
+  try {
+    dispatcher = await deps.agents.get(spec.options);
+  } catch (err) {
+    return failure(state, mapError(err, 'prepare'), hop);
+  }
+  const digestPending = walk.digestPending;
+  const running = startExchange(dispatcher, {
+    url: hop.url,
+    method: hop.method,
+    headers: hop.headers,
+    body: hop.hasBody ? prepared.body.open() : null,
+    headersTimeoutMs: spec.options.timeouts.headers,
+    bodyIdleTimeoutMs: spec.options.timeouts.bodyIdle,
+    sink: (status, headers) => sinkFor(state, deps, isIntermediate(spec, prepared, digestPending, status, headers), n),
+  });
+  control.current = running;
+  if (control.reason !== undefined) running.stop(control.reason);
+  const r = await running.done;
+  control.current = undefined;
+  state.marks.push(r.marks);
+  return r;
+}
+
+/** The digest answer to a 401 challenge, or undefined when this 401 is final. */
+function digestRetry(walk: Walk, r: ExchangeResult): HopState | undefined {
+  const digest = walk.prepared.digest;
+  if (!walk.digestPending || r.status !== 401 || digest === undefined) return undefined;
+  const challenge = parseDigestChallenge(headerValues(r.headers, 'www-authenticate'));
+  if (challenge === undefined) return undefined;
+  const current = walk.hop;
+  const uri = `${current.url.pathname}${current.url.search}`;
+  const header = digestAuthorization(challenge, digest.username, digest.password, current.method, uri);
+  return { ...current, headers: [...current.headers.filter(([name]) => name.toLowerCase() !== 'authorization'), ['Authorization', header]] };
+}
+
+/** Decides between the final result, a digest retry and the next redirect hop. */
+async function nextStep(walk: Walk, r: ExchangeResult): Promise<Step> {
+  const { state, hop: current, hygiene, prepared } = walk;
+  const options = state.spec.options;
+  const retry = digestRetry(walk, r);
+  if (retry !== undefined) {
+    await releaseBody(r.body).catch(() => undefined);
+    return { next: retry, digestPending: false };
+  }
+  const location = headerValues(r.headers, 'location')[0];
+  if (!options.followRedirects || !REDIRECT_STATUSES.has(r.status) || location === undefined) return { result: build(state, r, current, undefined) };
+  if (state.redirects.length >= options.maxRedirects) {
+    const max = options.maxRedirects;
+    return { result: build(state, r, current, { kind: 'too-many-redirects', message: `Stopped after ${max} redirect${max === 1 ? '' : 's'}: the server kept redirecting (last to ${location.slice(0, 200)})`, detail: { max } }) };
+  }
+  let next;
+  try {
+    next = nextHop(current, r.status, location, hygiene);
+  } catch (err) {
+    return { result: build(state, r, current, mapError(err, 'headers')) };
+  }
+  await releaseBody(r.body).catch(() => undefined);
+  state.redirects.push({ method: current.method, url: redact(current.url.href, hygiene.secretValues), status: r.status, location: redact(location, hygiene.secretValues), droppedCredentials: next.droppedCredentials, downgrade: next.downgrade });
+  // Digest credentials answer challenges only from the origin they were set for.
+  const digestPending = prepared.digest !== undefined && next.url.origin === prepared.url.origin;
+  // A digest answer is bound to its URI: the next hop gets a fresh challenge round trip.
+  return { next: digestPending ? { ...next, headers: next.headers.filter(([name]) => name.toLowerCase() !== 'authorization') } : next, digestPending };
+}
+
 /**
  * Sends one resolved request: first hop, digest challenge round trip, redirects followed by Salvo
  * itself (each hop recorded, credentials dropped across origins). Never rejects.
@@ -130,60 +211,22 @@ export async function performSend(deps: SendDeps, spec: RequestSpec, options: Se
   } catch (err) {
     return failure(state, mapError(err, 'prepare'), undefined);
   }
-  const hygiene = { sensitiveNames: prepared.sensitiveNames, secretValues: options.secretValues ?? [] };
-  let hop: HopState = { method: prepared.method, url: prepared.url, headers: prepared.headers, hasBody: prepared.hasBody };
-  let digestPending = prepared.digest !== undefined;
-  const authOrigin = prepared.url.origin;
+  const walk: Walk = {
+    deps,
+    state,
+    prepared,
+    hygiene: { sensitiveNames: prepared.sensitiveNames, secretValues: options.secretValues ?? [] },
+    hop: { method: prepared.method, url: prepared.url, headers: prepared.headers, hasBody: prepared.hasBody },
+    digestPending: prepared.digest !== undefined,
+  };
   for (let n = 0; ; n++) {
-    if (control.reason !== undefined) return failure(state, control.reason.info, hop);
-    let dispatcher;
-    try {
-      dispatcher = await deps.agents.get(spec.options);
-    } catch (err) {
-      return failure(state, mapError(err, 'prepare'), hop);
-    }
-    const current = hop;
-    const running = startExchange(dispatcher, {
-      url: current.url,
-      method: current.method,
-      headers: current.headers,
-      body: current.hasBody ? prepared.body.open() : null,
-      headersTimeoutMs: spec.options.timeouts.headers,
-      bodyIdleTimeoutMs: spec.options.timeouts.bodyIdle,
-      sink: (status, headers) => sinkFor(state, deps, isIntermediate(spec, prepared, digestPending, status, headers), n),
-    });
-    control.current = running;
-    if (control.reason !== undefined) running.stop(control.reason);
-    const r = await running.done;
-    control.current = undefined;
-    state.marks.push(r.marks);
-    if (r.error !== undefined) return build(state, r, current, undefined);
-    const challenge = digestPending && r.status === 401 && prepared.digest !== undefined ? parseDigestChallenge(headerValues(r.headers, 'www-authenticate')) : undefined;
-    if (challenge !== undefined && prepared.digest !== undefined) {
-      digestPending = false;
-      await releaseBody(r.body).catch(() => undefined);
-      const uri = `${current.url.pathname}${current.url.search}`;
-      const header = digestAuthorization(challenge, prepared.digest.username, prepared.digest.password, current.method, uri);
-      hop = { ...current, headers: [...current.headers.filter(([name]) => name.toLowerCase() !== 'authorization'), ['Authorization', header]] };
-      continue;
-    }
-    const location = headerValues(r.headers, 'location')[0];
-    if (!spec.options.followRedirects || !REDIRECT_STATUSES.has(r.status) || location === undefined) return build(state, r, current, undefined);
-    if (state.redirects.length >= spec.options.maxRedirects) {
-      const max = spec.options.maxRedirects;
-      return build(state, r, current, { kind: 'too-many-redirects', message: `Stopped after ${max} redirect${max === 1 ? '' : 's'}: the server kept redirecting (last to ${location.slice(0, 200)})`, detail: { max } });
-    }
-    let next;
-    try {
-      next = nextHop(current, r.status, location, hygiene);
-    } catch (err) {
-      return build(state, r, current, mapError(err, 'headers'));
-    }
-    await releaseBody(r.body).catch(() => undefined);
-    state.redirects.push({ method: current.method, url: redact(current.url.href, hygiene.secretValues), status: r.status, location: redact(location, hygiene.secretValues), droppedCredentials: next.droppedCredentials, downgrade: next.downgrade });
-    // Digest credentials answer challenges only from the origin they were set for.
-    digestPending = prepared.digest !== undefined && next.url.origin === authOrigin;
-    // A digest answer is bound to its URI: the next hop gets a fresh challenge round trip.
-    hop = digestPending ? { ...next, headers: next.headers.filter(([name]) => name.toLowerCase() !== 'authorization') } : next;
+    if (control.reason !== undefined) return failure(state, control.reason.info, walk.hop);
+    const r = await runExchange(walk, control, n);
+    if ('id' in r) return r;
+    if (r.error !== undefined) return build(state, r, walk.hop, undefined);
+    const step = await nextStep(walk, r);
+    if ('result' in step) return step.result;
+    walk.hop = step.next;
+    walk.digestPending = step.digestPending;
   }
 }
