@@ -100,6 +100,16 @@ describe('engine basics', () => {
     expect(r.status).toBe(0);
   });
 
+  it('turns a header value with a line break into invalid-input instead of sending it', async () => {
+    const before = seen.length;
+    const r = await engine.send(spec(`${server.url}/h`, { headers: [{ name: 'X-Inject', value: 'a\r\nX-Evil: 1', enabled: true }] }), { id: nextId() });
+    expect(r.error?.kind).toBe('invalid-input');
+    const bad = await engine.send(spec(`${server.url}/h`, { headers: [{ name: 'Bad Name', value: 'v', enabled: true }] }), { id: nextId() });
+    expect(bad.error?.kind).toBe('invalid-input');
+    expect(seen.length).toBe(before);
+    expect(engine.inFlight()).toBe(0);
+  });
+
   it('reports an invalid URL before sending', async () => {
     const r = await engine.send(spec('ftp://example.com/x'), { id: nextId() });
     expect(r.error?.kind).toBe('invalid-url');
