@@ -7,9 +7,13 @@ import { toYaml } from './yaml-io';
 export const FORMAT_VERSION = 1;
 /** File names with a fixed meaning inside a collection. */
 export const COLLECTION_FILE = 'salvo.yaml';
+/** Optional settings file of a sub-folder. */
 export const FOLDER_FILE = 'folder.yaml';
+/** Folder of environment files. */
 export const ENV_DIR = 'environments';
+/** Folder of batch-run configuration files. */
 export const RUNS_DIR = 'runs';
+/** Extension of request, environment and run files. */
 export const REQUEST_EXT = '.yaml';
 
 const DEFAULT_OPTIONS: RequestOptions = RequestOptionsSchema.parse({});

@@ -167,8 +167,8 @@ export class CollectionService {
       rootOf: (id) => this.get(id).root,
       nameOf: (id) => this.get(id).loaded.settings.name,
       readRequest: async (id, path) => (await readRequest(this.get(id), path)).request,
-      listRequests: (id, target) => Promise.resolve(this.listRequests(id, target)),
-      effective: (id, path, env, spec) => effectiveRequest(this.get(id), path, env, spec),
+      listRequests: async (id, target) => this.listRequests(id, target),
+      effective: async (id, path, env, spec) => effectiveRequest(this.get(id), path, env, spec),
       activeEnvironment: (id) => this.active?.[this.get(id).root],
     };
   }

@@ -48,18 +48,18 @@ export function createCollectionHandlers(ctx: AppContext): { handlers: Pick<Hand
     'collection:open': async ({ root }) => (await service.openRoot(root)).tree(),
     'collection:create': async ({ root, name }) => (await service.create(root, name)).tree(),
     'collection:close': ({ collectionId }) => service.close(collectionId),
-    'collection:tree': ({ collectionId }) => Promise.resolve(c(collectionId).tree()),
+    'collection:tree': async ({ collectionId }) => c(collectionId).tree(),
     'collection:saveSettings': async ({ collectionId, settings }) => {
       const col = c(collectionId);
       await col.writeFolderSettings('', settings);
       return col.changed(['salvo.yaml']);
     },
-    'collection:list': () => Promise.resolve(service.list().map((x) => ({ id: x.id, root: x.root, name: x.loaded.settings.name }))),
+    'collection:list': async () => service.list().map((x) => ({ id: x.id, root: x.root, name: x.loaded.settings.name })),
     'request:read': ({ collectionId, path }) => readRequest(c(collectionId), path),
     'request:save': ({ collectionId, path, request, baseVersion, force }) => saveRequest(c(collectionId), path, request, baseVersion, force),
     'request:create': ({ collectionId, folder, name, request }) => createRequest(c(collectionId), folder, name, request),
     'folder:create': ({ collectionId, parent, name }) => createFolder(c(collectionId), parent, name),
-    'folder:readSettings': ({ collectionId, path }) => Promise.resolve(c(collectionId).folder(path).settings),
+    'folder:readSettings': async ({ collectionId, path }) => c(collectionId).folder(path).settings,
     'folder:saveSettings': async ({ collectionId, path, settings }) => {
       const col = c(collectionId);
       if (path === '') throw new SalvoError('invalid-input', 'use collection:saveSettings for the root');
@@ -72,7 +72,7 @@ export function createCollectionHandlers(ctx: AppContext): { handlers: Pick<Hand
     'item:move': ({ collectionId, path, toFolder, index }) => moveItem(c(collectionId), path, toFolder, index),
     'item:duplicate': ({ collectionId, path }) => duplicateItem(c(collectionId), path),
     'item:delete': ({ collectionId, path }) => deleteItem(c(collectionId), path),
-    'env:list': ({ collectionId }) => Promise.resolve([...c(collectionId).loaded.environments.keys()].sort()),
+    'env:list': async ({ collectionId }) => [...c(collectionId).loaded.environments.keys()].sort(),
     'env:read': ({ collectionId, name, reveal }) => readEnvironment(c(collectionId), name, reveal),
     'env:save': ({ collectionId, environment, previousName }) => saveEnvironment(c(collectionId), environment, previousName),
     'env:delete': ({ collectionId, name }) => deleteEnvironment(c(collectionId), name),
@@ -82,10 +82,10 @@ export function createCollectionHandlers(ctx: AppContext): { handlers: Pick<Hand
       const root = await writeImported(resolve(into), result.collection);
       return { tree: (await service.openRoot(root)).tree(), report: result.report };
     },
-    'import:curl': ({ text }) => {
+    'import:curl': async ({ text }) => {
       const { request } = parseCurl(text);
       const { name: _name, description: _d, notes: _n, ...spec } = request;
-      return Promise.resolve(spec);
+      return spec;
     },
     'export:curl': async ({ spec, context }) => {
       if (context.collectionId === undefined) return toCurl(spec);
@@ -98,7 +98,14 @@ export function createCollectionHandlers(ctx: AppContext): { handlers: Pick<Hand
       });
       return toCurl(resolveRequest(eff.spec, layers).value);
     },
-    'export:postman': ({ collectionId }) => Promise.resolve(toPostman(c(collectionId).loaded)),
+    'export:postman': async ({ collectionId }) => toPostman(c(collectionId).loaded),
   };
-  return { handlers, access: service.access(), service, close: () => service.closeAll() };
+  return { handlers: rejectNotThrow(handlers), access: service.access(), service, close: () => service.closeAll() };
+}
+
+/** Makes every handler report failures as a rejected promise, never a synchronous throw. */
+function rejectNotThrow<H extends Record<string, (arg: never) => Promise<unknown>>>(handlers: H): H {
+  const out: Record<string, (arg: never) => Promise<unknown>> = {};
+  for (const [name, fn] of Object.entries(handlers)) out[name] = async (arg: never) => fn(arg);
+  return out as H;
 }

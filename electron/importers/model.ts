@@ -12,6 +12,7 @@ export interface ImportedFolder {
   readonly items: ImportedItem[];
 }
 
+/** One child of an imported folder. */
 export type ImportedItem = { readonly kind: 'folder'; readonly folder: ImportedFolder } | { readonly kind: 'request'; readonly request: SavedRequest };
 
 /** A whole imported collection (the root folder plus environments). */

@@ -68,6 +68,16 @@ describe('import:run and export:postman', () => {
     expect(names(tree.tree)).toEqual(['../../../etc/../../passwd', '/abs/path', 'CON', 'environments/x', 'salvo', 'folder', '__proto__']);
   });
 
+  it('import:curl gives a spec for the URL bar; export:curl without a context leaves {{variables}}', async () => {
+    const spec = await h.handlers['import:curl']({ text: "curl -u me:{{pw}} 'https://{{host}}/a' -d 'x=1'" });
+    expect(spec).toMatchObject({ method: 'POST', url: 'https://{{host}}/a', auth: { type: 'basic', username: 'me', password: '{{pw}}' }, body: { mode: 'form' } });
+    expect('name' in spec).toBe(false);
+    const curl = await h.handlers['export:curl']({ spec, context: {} });
+    expect(curl).toContain("'https://{{host}}/a'");
+    expect(curl).toContain("-u 'me:{{pw}}'");
+    await expect(h.handlers['import:curl']({ text: 'http GET example.com' })).rejects.toMatchObject({ info: { kind: 'invalid-input' } });
+  });
+
   it('export:postman → import gives back the same requests; secret values are exported empty', async () => {
     const { tree } = await h.handlers['import:run']({ source: { path: join(FIXTURES, 'postman-v2.1.json') }, into: join(dir, 'pet') });
     const exported = await h.handlers['export:postman']({ collectionId: tree.id });
