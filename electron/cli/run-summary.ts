@@ -1,4 +1,4 @@
-import type { Percentiles, RunState, RunStats } from '../../shared/model/run';
+import type { AssertionOutcome, Percentiles, ResultSummary, RunState, RunStats } from '../../shared/model/run';
 
 /** One progress line: a bar on a TTY (`width` columns), plain text otherwise. */
 export function progressLine(stats: RunStats, width: number | undefined): string {
@@ -41,4 +41,20 @@ function grid(rows: string[][]): string {
 
 function ms(value: number): string {
   return value >= 100 ? `${value.toFixed(0)}ms` : `${value.toFixed(2)}ms`;
+}
+
+/** The first failed results, one line each with the reason (assertions or error). */
+export function failureLines(results: readonly ResultSummary[], failedAssertions: ReadonlyMap<number, readonly AssertionOutcome[]>, max = 10): string {
+  const failed: string[] = [];
+  let total = 0;
+  for (const r of results) {
+    if (r.passed) continue;
+    total++;
+    if (failed.length >= max) continue;
+    const outcomes = failedAssertions.get(r.seq) ?? [];
+    const why = outcomes.length > 0 ? outcomes.map((a) => `${a.label}: expected ${a.expected}, got ${a.actual}`).join('; ') : (r.errorMessage ?? 'failed');
+    failed.push(`  ✗ ${r.requestPath} [iteration ${r.iteration + 1}${r.dataRow === undefined ? '' : `, row ${r.dataRow + 1}`}] ${r.method} ${r.url} -> ${r.status || r.errorKind || '-'}: ${why}`);
+  }
+  if (total === 0) return '';
+  return `Failures (${total}${total > failed.length ? `, first ${failed.length} shown` : ''}):\n${failed.join('\n')}\n`;
 }

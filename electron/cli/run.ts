@@ -14,7 +14,7 @@ import { EXIT, UsageError } from './io';
 import type { CliCommand, CliIo } from './io';
 import { parseRunArgs, RUN_USAGE } from './run-args';
 import type { RunArgs } from './run-args';
-import { progressLine, summaryTable } from './run-summary';
+import { failureLines, progressLine, summaryTable } from './run-summary';
 
 /** Plain (non-TTY) progress lines at most this often. */
 const PLAIN_EVERY_MS = 1000;
@@ -108,7 +108,10 @@ async function runWith(service: CollectionService, args: RunArgs, io: CliIo): Pr
     await writeReport(format, path, session.reportData());
     io.stdout.write(`${format} report: ${path}\n`);
   }
-  if (args.cliReporter) io.stdout.write(`\n${summaryTable(outcome.stats, outcome.state, outcome.error?.message)}`);
+  if (args.cliReporter) {
+    const data = session.reportData();
+    io.stdout.write(`\n${summaryTable(outcome.stats, outcome.state, outcome.error?.message)}\n${failureLines(data.results, data.failedAssertions)}`);
+  }
   return allPassed(outcome.stats) && outcome.state === 'done' && outcome.error === undefined ? EXIT.ok : EXIT.failed;
 }
 

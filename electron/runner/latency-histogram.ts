@@ -48,14 +48,18 @@ export class LatencyHistogram {
   percentiles(): Percentiles {
     const count = this.count;
     if (count === 0) return EMPTY_PERCENTILES;
+    const min = round3(this.minMs);
+    const max = round3(this.maxMs);
+    // HDR reports a bucket's upper edge; clamp so a percentile never reads above the exact max.
+    const clamp = (v: number): number => Math.min(max, Math.max(min, v));
     return {
       count,
-      min: round3(this.minMs),
-      p50: this.at(50),
-      p90: this.at(90),
-      p95: this.at(95),
-      p99: this.at(99),
-      max: round3(this.maxMs),
+      min,
+      p50: clamp(this.at(50)),
+      p90: clamp(this.at(90)),
+      p95: clamp(this.at(95)),
+      p99: clamp(this.at(99)),
+      max,
       mean: round3(this.sumMs / count),
     };
   }
