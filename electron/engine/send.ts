@@ -84,7 +84,8 @@ function build(state: SendState, r: ExchangeResult | undefined, hop: HopState | 
     charset: facts.charset,
     isBinary: facts.isBinary,
     sizes: { headers: r?.headerBytes ?? 0, bodyWire: r?.wireBytes ?? 0, bodyDecoded: r?.decodedBytes ?? 0 },
-    timings: combineTimings(state.marks, performance.now() - state.t0),
+    // Total runs to the end of the last exchange: our own post-processing is not the server's time.
+    timings: combineTimings(state.marks, (state.marks.at(-1)?.end ?? performance.now()) - state.t0),
     reusedConnection: r?.reused ?? false,
     remoteAddress: r?.remoteAddress ?? '',
     remotePort: r?.remotePort ?? 0,

@@ -61,13 +61,16 @@ describe('engine basics', () => {
       setTimeout(() => res.end('x'.repeat(1000)), 30);
     });
     try {
+      // Warm up on another origin: one-time lazy loading (undici's parser) is not a phase of this request.
+      await local.send(spec(`${server.url}/warm`), { id: nextId() });
       const r = await local.send(spec(`${s.url}/slow`), { id: nextId() });
       const t = r.timings;
       const sum = t.dns + t.connect + t.tls + t.send + t.ttfb + t.download;
+      expect(r.reusedConnection).toBe(false);
       expect(t.connect).toBeGreaterThan(0);
       expect(t.ttfb).toBeGreaterThanOrEqual(25);
       expect(sum).toBeLessThanOrEqual(t.total + 0.01);
-      expect(sum).toBeGreaterThan(t.total * 0.8);
+      expect(t.total - sum).toBeLessThan(Math.max(10, t.total * 0.2));
     } finally {
       await local.close();
       await s.close();
