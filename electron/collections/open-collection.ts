@@ -84,6 +84,11 @@ export class OpenCollection {
     return resolveInside(this.root, rel);
   }
 
+  /** The per-file queue key of a collection-relative path (computed synchronously, checked). */
+  keyOf(rel: string): string {
+    return join(this.root, ...splitRelPath(rel));
+  }
+
   /** Runs a write of one file through the per-file queue. */
   serial<T>(absPath: string, task: () => Promise<T>): Promise<T> {
     return this.deps.queue.run(absPath, task);
@@ -105,8 +110,8 @@ export class OpenCollection {
   async writeFolderSettings(rel: string, settings: FolderSettings): Promise<void> {
     const fileRel = joinRel(rel, rel === '' ? COLLECTION_FILE : FOLDER_FILE);
     this.guardCorrupt(fileRel);
-    const file = await this.abs(fileRel);
-    await this.serial(file, async () => {
+    await this.serial(this.keyOf(fileRel), async () => {
+      const file = await this.abs(fileRel);
       if (rel === '') {
         await writeIfChanged(file, serializeCollection({ ...this.loaded.settings, ...settings, formatVersion: this.loaded.settings.formatVersion }));
         return;

@@ -36,11 +36,12 @@ export async function readRequest(c: OpenCollection, rel: string): Promise<{ req
  */
 export async function saveRequest(c: OpenCollection, rel: string, request: SavedRequest, baseVersion: string | undefined, force: boolean): Promise<{ version: string; path: string }> {
   checkRequestPath(rel);
-  const file = await c.abs(rel);
-  c.folder(parentRel(rel));
-  c.guardCorrupt(rel, force);
   const text = serializeRequest(SavedRequestSchema.parse(request));
-  const wrote = await c.serial(file, async () => {
+  // Enter the per-file queue before any await, so saves apply in the order they were asked for.
+  const wrote = await c.serial(c.keyOf(rel), async () => {
+    const file = await c.abs(rel);
+    c.folder(parentRel(rel));
+    c.guardCorrupt(rel, force);
     const current = await readTextIfExists(file);
     if (baseVersion !== undefined && !force) {
       if (current === undefined) throw new SalvoError('conflict', `${rel} was deleted on disk since it was opened`, { path: rel });
