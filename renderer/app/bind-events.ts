@@ -3,25 +3,27 @@ import type { ApiClient } from '../api/client';
 import { appendBody, getBody } from '../state/body-cache';
 import { useCollectionsStore } from '../state/collections-store';
 import { useEnvironmentsStore } from '../state/environments-store';
-import { useResponsesStore } from '../state/responses-store';
+import { STREAM_VIEW_CAP, useResponsesStore } from '../state/responses-store';
 import type { Scheduler } from './frame-queue';
 import { animationFrameScheduler, createFrameQueue } from './frame-queue';
 
 /** Applies a frame's worth of `http:chunk` events: text to the body cache, one store update per request. */
 export function applyChunks(batch: readonly EventMap['http:chunk'][]): void {
-  const last = new Map<string, number>();
+  const last = new Map<string, { seq: number; received: number }>();
   const state = useResponsesStore.getState();
   for (const chunk of batch) {
     const tabId = state.tabOfRequest[chunk.id];
     const response = tabId === undefined ? undefined : state.byTab[tabId];
     // Only chunks of a live send, in order, once each.
     if (response === undefined || response.requestId !== chunk.id || response.phase !== 'sending') continue;
-    const seen = last.get(chunk.id) ?? response.lastSeq;
-    if (chunk.seq <= seen) continue;
-    appendBody(chunk.id, chunk.text);
-    last.set(chunk.id, chunk.seq);
+    const seen = last.get(chunk.id) ?? { seq: response.lastSeq, received: response.streamedBytes };
+    if (chunk.seq <= seen.seq) continue;
+    // A huge stream is counted, not kept: the view shows its head and the full body is fetched on demand.
+    const room = STREAM_VIEW_CAP - getBody(chunk.id).length;
+    if (room > 0) appendBody(chunk.id, chunk.text.length <= room ? chunk.text : chunk.text.slice(0, room));
+    last.set(chunk.id, { seq: chunk.seq, received: seen.received + chunk.bytes });
   }
-  for (const [id, seq] of last) state.streamed(id, getBody(id).length, seq);
+  for (const [id, { seq, received }] of last) state.streamed(id, getBody(id).length, seq, received);
 }
 
 /** Applies a frame's worth of `collection:changed` events: only the latest tree per collection matters. */

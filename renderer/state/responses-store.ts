@@ -29,6 +29,8 @@ export interface TabResponse {
   readonly startedAt: number;
   /** Streamed chunk sequence last applied. */
   readonly lastSeq: number;
+  /** Bytes received so far while streaming (the cache keeps only the first STREAM_VIEW_CAP characters). */
+  readonly streamedBytes: number;
 }
 
 /** Latest response per tab. */
@@ -37,13 +39,16 @@ export interface ResponsesState {
   /** request id -> tab id, to route `http:chunk` events. */
   readonly tabOfRequest: Readonly<Record<string, string>>;
   start(tabId: string, requestId: string): void;
-  /** Chunks arrived: the cache grew to `bytes`; seq is the last applied. */
-  streamed(requestId: string, bytes: number, seq: number): void;
+  /** Chunks arrived: the cache holds `bytes` characters, `received` bytes came in; seq is the last applied. */
+  streamed(requestId: string, bytes: number, seq: number, received: number): void;
   finish(requestId: string, meta: ResponseMeta, body: { bytes: number; truncated: boolean; encoding: 'text' | 'base64' }): void;
   fail(requestId: string, error: ErrorInfo): void;
   bodyChanged(requestId: string, patch: Partial<Pick<BodyInfo, 'bytes' | 'truncated' | 'isLoadingMore'>>): void;
   clear(tabId: string): void;
 }
+
+/** While streaming, only this many characters are kept for display; the full body comes from `http:body` afterwards. */
+export const STREAM_VIEW_CAP = 64 * 1024;
 
 const emptyBody: BodyInfo = { bytes: 0, version: 0, truncated: false, encoding: 'text', isLoadingMore: false };
 const initial = { byTab: {}, tabOfRequest: {} };
@@ -61,10 +66,11 @@ export const useResponsesStore = create<ResponsesState>()((set) => ({
   ...initial,
   start: (tabId, requestId) =>
     set((s) => ({
-      byTab: { ...s.byTab, [tabId]: { requestId, phase: 'sending', meta: undefined, error: undefined, body: emptyBody, startedAt: Date.now(), lastSeq: -1 } },
+      byTab: { ...s.byTab, [tabId]: { requestId, phase: 'sending', meta: undefined, error: undefined, body: emptyBody, startedAt: Date.now(), lastSeq: -1, streamedBytes: 0 } },
       tabOfRequest: { ...s.tabOfRequest, [requestId]: tabId },
     })),
-  streamed: (requestId, bytes, seq) => set((s) => patchByRequest(s, requestId, (r) => ({ ...r, lastSeq: seq, body: { ...r.body, bytes, version: r.body.version + 1 } }))),
+  streamed: (requestId, bytes, seq, received) =>
+    set((s) => patchByRequest(s, requestId, (r) => ({ ...r, lastSeq: seq, streamedBytes: received, body: { ...r.body, bytes, truncated: received > bytes, version: r.body.version + (bytes === r.body.bytes ? 0 : 1) } }))),
   finish: (requestId, meta, body) =>
     set((s) =>
       patchByRequest(s, requestId, (r) => ({

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { CodeEditor } from '../../components/CodeEditor';
 import { formatBytes } from '../../lib/format';
 import type { BodyInfo, ResponseMeta } from '../../state/responses-store';
-import { copyBody, loadFullBody, saveBodyToFile } from './body-actions';
+import { copyBody, loadFullBody, MAX_VIEW_BYTES, saveBodyToFile } from './body-actions';
 import { HtmlPreview } from './HtmlPreview';
 import { languageOf, previewKind, utf8ToBase64 } from './preview-doc';
 import { useBodyText, usePrettyJson } from './use-body-text';
@@ -71,7 +71,7 @@ export function BodyView({ requestId, meta, body }: BodyViewProps): React.JSX.El
         <div className="banner" role="status" data-testid="body-truncated">
           Showing {formatBytes(body.bytes)} of {formatBytes(meta.bodyBytes)} — truncated.
           <button type="button" className="button" disabled={body.isLoadingMore} onClick={() => void loadFullBody(requestId)} data-testid="body-show-all">
-            {body.isLoadingMore ? 'Loading…' : 'Show all'}
+            {body.isLoadingMore ? 'Loading…' : meta.bodyBytes > MAX_VIEW_BYTES ? `Show first ${formatBytes(MAX_VIEW_BYTES)}` : 'Show all'}
           </button>
           <button type="button" className="button" onClick={() => void saveBodyToFile(requestId, 'response-body')}>
             Save to file
@@ -84,6 +84,16 @@ export function BodyView({ requestId, meta, body }: BodyViewProps): React.JSX.El
         ) : isBinary ? (
           <p className="muted" data-testid="body-binary">
             Binary body ({formatBytes(meta?.bodyBytes ?? body.bytes)}). Use Preview for images, or save it to a file.
+          </p>
+        ) : meta === undefined ? (
+          // While streaming: plain text, cheap to re-render every frame (a code editor re-measures long lines).
+          <pre className="stream-view" data-testid="body-stream">
+            {text}
+          </pre>
+        ) : mode === 'pretty' && pretty.isFormatting ? (
+          // Never lay out the unformatted (often single-line) text just to replace it a moment later.
+          <p className="muted" data-testid="body-formatting">
+            Formatting…
           </p>
         ) : mode === 'pretty' ? (
           <CodeEditor value={pretty.text} language={language} isReadOnly ariaLabel="Response body (pretty)" testId="body-pretty" />

@@ -58,7 +58,8 @@ function Sending({ tabId }: { tabId: string }): React.JSX.Element | null {
   return (
     <>
       <div className="response-summary" data-testid="response-sending">
-        <span className="spinner" aria-hidden="true" /> Sending…{r.body.bytes > 0 && <span data-testid="stream-bytes"> {formatBytes(r.body.bytes)} received</span>}
+        <span className="spinner" aria-hidden="true" /> Sending…{r.streamedBytes > 0 && <span data-testid="stream-bytes"> {formatBytes(r.streamedBytes)} received</span>}
+        {r.body.truncated && <span className="muted"> (showing the first {formatBytes(r.body.bytes)})</span>}
       </div>
       {r.body.bytes > 0 && <BodyView requestId={r.requestId} meta={undefined} body={r.body} />}
     </>

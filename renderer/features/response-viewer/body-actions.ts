@@ -6,8 +6,8 @@ import { useResponsesStore } from '../../state/responses-store';
 
 /** Slice size for progressive "show all" fetches: a multiple of 3 so base64 slices concatenate cleanly. */
 export const SLICE_BYTES = 3 * 349_525;
-/** Beyond this the viewer stops fetching and offers "save to file" instead. */
-export const MAX_VIEW_BYTES = 64 * 1024 * 1024;
+/** Beyond this the viewer stops fetching and offers "save to file" instead (a code view of more is not useful). */
+export const MAX_VIEW_BYTES = 16 * 1024 * 1024;
 
 /**
  * Fetches the whole body slice by slice with `http:body`, appending to the cache and bumping the

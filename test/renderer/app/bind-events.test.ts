@@ -2,7 +2,7 @@ import { bindEvents } from '../../../renderer/app/bind-events';
 import { createFrameQueue } from '../../../renderer/app/frame-queue';
 import { getBody } from '../../../renderer/state/body-cache';
 import { useCollectionsStore } from '../../../renderer/state/collections-store';
-import { useResponsesStore } from '../../../renderer/state/responses-store';
+import { STREAM_VIEW_CAP, useResponsesStore } from '../../../renderer/state/responses-store';
 import { createApiClient } from '../../../renderer/api/client';
 import { installFakeApi } from '../support/fake-api';
 import { resetAll } from '../support/reset';
@@ -56,6 +56,18 @@ describe('bindEvents', () => {
     expect(updates).toBe(1);
     expect(getBody('req-1')).toBe('data: a\ndata: b\n');
     expect(useResponsesStore.getState().byTab.t1).toMatchObject({ lastSeq: 1, body: { bytes: 16 } });
+  });
+
+  it('keeps only the head of a huge stream in memory while counting every byte', () => {
+    const fake = installFakeApi({});
+    const frames = manualScheduler();
+    bindEvents(createApiClient(fake.api), frames.schedule);
+    useResponsesStore.getState().start('t1', 'big');
+    const piece = 'y'.repeat(100 * 1024);
+    for (let seq = 0; seq < 20; seq++) fake.emit('http:chunk', { id: 'big', seq, text: piece, bytes: piece.length });
+    frames.flush();
+    expect(getBody('big').length).toBe(STREAM_VIEW_CAP);
+    expect(useResponsesStore.getState().byTab.t1).toMatchObject({ streamedBytes: 20 * piece.length, body: { bytes: STREAM_VIEW_CAP, truncated: true } });
   });
 
   it('applies only the latest tree per collection and ignores closed collections', () => {

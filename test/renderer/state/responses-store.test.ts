@@ -18,7 +18,7 @@ describe('responses store', () => {
     useResponsesStore.getState().start('t1', 'old');
     useResponsesStore.getState().start('t1', 'new');
     useResponsesStore.getState().finish('old', sampleMeta({ status: 500 }), { bytes: 1, truncated: false, encoding: 'text' });
-    useResponsesStore.getState().streamed('old', 99, 3);
+    useResponsesStore.getState().streamed('old', 99, 3, 99);
     const r = useResponsesStore.getState().byTab.t1;
     expect(r).toMatchObject({ requestId: 'new', phase: 'sending', meta: undefined });
     expect(r?.body.bytes).toBe(0);
@@ -26,8 +26,8 @@ describe('responses store', () => {
 
   it('bumps the body version on every body change', () => {
     useResponsesStore.getState().start('t1', 'r1');
-    useResponsesStore.getState().streamed('r1', 5, 0);
-    useResponsesStore.getState().streamed('r1', 9, 1);
+    useResponsesStore.getState().streamed('r1', 5, 0, 5);
+    useResponsesStore.getState().streamed('r1', 9, 1, 9);
     expect(useResponsesStore.getState().byTab.t1?.body).toMatchObject({ bytes: 9, version: 2 });
     useResponsesStore.getState().bodyChanged('r1', { truncated: true });
     expect(useResponsesStore.getState().byTab.t1?.body).toMatchObject({ truncated: true, version: 3 });
