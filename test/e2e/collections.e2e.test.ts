@@ -90,4 +90,23 @@ describe('collections in the sidebar change the files on disk (browser mode, rea
     await h.page.locator('[data-testid="tree-item"][data-path="external.yaml"]').waitFor({ timeout: 15_000 });
     expect(await h.page.locator('[data-testid="tree-item"][data-path="external.yaml"]').textContent()).toContain('External');
   });
+
+  it('re-opens the collection, the open tab and the theme after a reload', async () => {
+    const editor = new EditorPage(h.page);
+    await h.page.locator('[data-testid="tree-item"][data-path="external.yaml"]').click();
+    await h.page.waitForFunction(() => [...document.querySelectorAll('[data-testid="request-tab"]')].some((t) => t.textContent?.includes('External')));
+    const toggle = h.page.getByTestId('theme-toggle');
+    for (let i = 0; i < 3 && (await toggle.getAttribute('data-theme-choice')) !== 'dark'; i++) await toggle.click();
+    // Settings are written shortly after a change; wait until they are on disk.
+    await h.waitFor(async () => {
+      const text = await readFile(join(h.userDataDir, 'settings.json'), 'utf8').catch(() => '');
+      return text.includes('"dark"') && text.includes('external.yaml');
+    }, { what: 'settings.json to record the theme and open tabs' });
+    await h.reload();
+    await h.page.getByTestId('collection-name').filter({ hasText: 'Shop' }).waitFor();
+    await h.page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    await h.page.waitForFunction(() => [...document.querySelectorAll('[data-testid="request-tab"]')].some((t) => t.textContent?.includes('External')));
+    expect((await editor.tabs()).map((t) => t.name)).toContain('External');
+    await h.screenshot('sidebar-tree-dark');
+  });
 });
