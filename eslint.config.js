@@ -6,7 +6,11 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import noUnsanitized from 'eslint-plugin-no-unsanitized';
 import globals from 'globals';
 
-const banNode = { group: ['node:*', 'fs', 'path', 'child_process', 'net', 'tls', 'http', 'https', 'os', 'crypto'], message: 'No Node APIs here: this layer also runs in the renderer.' };
+const nodeMessage = 'No Node APIs here: this layer also runs in the renderer.';
+const banNode = { group: ['node:*'], message: nodeMessage };
+// Bare builtin names go in `paths` (exact match): as a pattern, 'http' would also ban './http'.
+const nodeBuiltins = ['fs', 'fs/promises', 'path', 'child_process', 'net', 'tls', 'http', 'https', 'http2', 'os', 'crypto', 'dns', 'vm', 'worker_threads', 'zlib', 'stream', 'module'];
+const banNodePaths = nodeBuiltins.map((name) => ({ name, message: nodeMessage }));
 const banElectron = { group: ['electron'], message: 'Only electron/main and electron/preload may import electron.' };
 const ipcNames = ['ipcMain', 'ipcRenderer'];
 const banIpcImport = { name: 'electron', importNames: ipcNames, message: 'ipcMain is used only in electron/main/ipc.ts, ipcRenderer only in electron/preload.' };
@@ -48,12 +52,12 @@ export default tseslint.config(
       'react/iframe-missing-sandbox': 'error',
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
-      'no-restricted-imports': ['error', { patterns: [banNode, banElectron] }],
+      'no-restricted-imports': ['error', { paths: banNodePaths, patterns: [banNode, banElectron] }],
     },
   },
   {
     files: ['shared/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [banNode, banElectron, { group: ['../../electron/*', '../../renderer/*', 'react'], message: 'shared/ imports only shared/.' }] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: banNodePaths, patterns: [banNode, banElectron, { group: ['../../electron/*', '../../renderer/*', 'react'], message: 'shared/ imports only shared/.' }] }] },
   },
   {
     // Everything in electron/ except the shell runs under plain Node (handlers, engine, CLI, tests).
@@ -77,7 +81,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', importNames: ['ipcMain'], message: banIpcImport.message }],
+          paths: [...banNodePaths, { name: 'electron', importNames: ['ipcMain'], message: banIpcImport.message }],
           patterns: [banNode, { group: ['zod', '**/shared/ipc/*', '!**/shared/ipc/channels', '**/shared/model/*', '**/shared/lib/*'], allowTypeImports: true, message: 'The preload bundle may import only shared/ipc/channels at run time.' }],
         },
       ],

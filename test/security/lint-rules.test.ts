@@ -42,9 +42,13 @@ describe('security lint rules fire on bad code', () => {
   });
 
   it('shared/ may not import Node, electron or react', async () => {
-    for (const mod of ['node:path', 'crypto', 'electron', 'react']) {
+    for (const mod of ['node:path', 'crypto', 'http', 'fs/promises', 'electron', 'react']) {
       expect(await rulesFor('shared/lint-probe/probe.ts', `import * as m from '${mod}';\nexport const x = m;\n`), mod).toContain('no-restricted-imports');
     }
+  });
+
+  it('a shared module named like a builtin (./http) is not mistaken for Node', async () => {
+    expect(await rulesFor('shared/lint-probe/probe.ts', "import type { HttpEvents } from '../ipc/http';\nexport type X = HttpEvents;\n")).toEqual([]);
   });
 
   it('electron/engine may not import electron', async () => {
