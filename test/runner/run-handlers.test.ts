@@ -116,6 +116,9 @@ describe('run handlers', () => {
     expect(await runs.handlers['run:cancel']({ runId })).toBe(true);
     await until(() => events.some((e) => e.runId === runId && e.state === 'cancelled'));
     expect(await runs.handlers['run:cancel']({ runId })).toBe(false);
+    // Each run's engine closes when the run ends: no socket is left open on the target.
+    await until(() => target.openSockets() === 0);
+    expect(target.inFlight()).toBe(0);
   });
 
   it('redacts secret values from result previews and the sent headers', async () => {
