@@ -1,6 +1,8 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
+import { createTestCert } from '../servers/certs';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -231,6 +233,35 @@ describe('request editor and response viewer (browser mode, real handlers)', () 
       await h.screenshot('large-body-truncated-light');
     } finally {
       await server.close();
+    }
+  });
+
+  it('a self-signed certificate shows a TLS error with a hint, and "allow insecure" resends with verification off', async () => {
+    const cert = await createTestCert();
+    const tlsServer = createTlsServer({ cert: cert.cert, key: cert.key }, (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"secure":"enough"}');
+    });
+    await new Promise<void>((r) => tlsServer.listen(0, '127.0.0.1', () => r()));
+    const address = tlsServer.address();
+    const port = typeof address === 'object' && address !== null ? address.port : 0;
+    try {
+      const editor = new EditorPage(h.page);
+      await h.page.getByTestId('new-tab').click();
+      await editor.setUrl(`https://127.0.0.1:${port}/`);
+      await editor.urlInput.focus();
+      await h.page.keyboard.press('Control+Enter');
+      await h.page.getByTestId('response-error').waitFor();
+      expect(await h.page.getByTestId('error-kind').textContent()).toBe('tls');
+      await h.screenshot('tls-error-hint-light');
+      await h.page.getByTestId('allow-insecure').click();
+      await editor.status.waitFor();
+      expect(await editor.status.textContent()).toBe('200 OK');
+      await editor.openSection('options');
+      expect(await h.page.getByTestId('opt-verify-tls').isChecked()).toBe(false);
+    } finally {
+      tlsServer.closeAllConnections();
+      await new Promise<void>((r) => tlsServer.close(() => r()));
     }
   });
 });

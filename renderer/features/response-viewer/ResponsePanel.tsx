@@ -28,6 +28,14 @@ function Done({ tabId }: { tabId: string }): React.JSX.Element | null {
     { id: 'redirects', label: 'Redirects', badge: meta.redirects.length > 0 ? String(meta.redirects.length) : '' },
     { id: 'request', label: 'Sent' },
   ];
+  // Nothing was received: the error is the whole story.
+  if (meta.error !== undefined && meta.status === 0 && meta.headers.length === 0)
+    return (
+      <>
+        <ResponseSummary meta={meta} />
+        <ErrorView tabId={tabId} error={meta.error} />
+      </>
+    );
   return (
     <>
       <ResponseSummary meta={meta} />

@@ -15,7 +15,7 @@ export function ResponseSummary({ meta }: { readonly meta: ResponseMeta }): Reac
       <span title={`${meta.sizes.bodyWire} bytes on the wire, ${meta.sizes.bodyDecoded} decoded`} data-testid="response-size">
         {formatBytes(meta.bodyBytes)}
       </span>
-      <span className="muted">HTTP/{meta.httpVersion}</span>
+      {meta.status !== 0 && <span className="muted">HTTP/{meta.httpVersion}</span>}
       {meta.incomplete && (
         <span className="flag danger" data-testid="response-incomplete">
           incomplete body
