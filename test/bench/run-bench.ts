@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { runCmd } from '../../electron/cli/run';
 import type { CliIo } from '../../electron/cli/io';
 import { writeCollection } from '../runner/collection-fixture';
+import { engineLoop } from './engine-loop';
 import { rawUndiciLoop } from './raw-undici';
 
 interface Row {
@@ -76,13 +77,18 @@ async function main(): Promise<void> {
     const N = 10_000;
     const raw: number[] = [];
     const salvo: number[] = [];
+    const engineOnly: number[] = [];
     for (let i = 0; i < 3; i++) {
       raw.push((await rawUndiciLoop(server.origin, '/json', N, 32)).wallMs);
       salvo.push(await salvoRun(dir, 'json.yaml', N, 32));
+      engineOnly.push(await engineLoop(`${server.origin}/json`, N, 32));
     }
     const rawRps = N / (Math.min(...raw) / 1000);
     const salvoRps = N / (Math.min(...salvo) / 1000);
+    const engineRps = N / (Math.min(...engineOnly) / 1000);
     rows.push({ what: `(a) ${N} GET /json, concurrency 32`, measured: `${salvoRps.toFixed(0)} req/s (salvo run)`, baseline: `${rawRps.toFixed(0)} req/s (raw undici Pool)`, ratio: salvoRps / rawRps, target: '>= 0.90', ok: salvoRps / rawRps >= 0.9 });
+    rows.push({ what: `    (a) split: engine.send loop alone`, measured: `${engineRps.toFixed(0)} req/s (engine)`, baseline: `${rawRps.toFixed(0)} req/s (raw undici Pool)`, ratio: engineRps / rawRps, target: 'info', ok: true });
+    rows.push({ what: `    (a) split: runner + CLI on top of the engine`, measured: `${salvoRps.toFixed(0)} req/s (salvo run)`, baseline: `${engineRps.toFixed(0)} req/s (engine)`, ratio: salvoRps / engineRps, target: 'info', ok: true });
 
     // (b) 2,000 requests to a 50 ms endpoint at concurrency 100 vs the ideal 2000/100 x 50 ms.
     const ideal = (2000 / 100) * 50;
