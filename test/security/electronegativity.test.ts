@@ -58,7 +58,7 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-describe('Electronegativity', () => {
+describe('Electronegativity', { timeout: 120_000 }, () => {
   it('finds nothing outside the allowlist in electron/ and renderer/', async () => {
     const input = join(work, 'app');
     await mkdir(input, { recursive: true });

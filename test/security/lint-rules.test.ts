@@ -8,12 +8,14 @@ const PROBES = ['renderer/lint-probe/*.tsx', 'shared/lint-probe/*.ts', 'electron
 
 let eslint: ESLint;
 
-beforeAll(() => {
+beforeAll(async () => {
   eslint = new ESLint({
     cwd: root,
     overrideConfig: [{ files: ['**/*.{ts,tsx}'], languageOptions: { parserOptions: { project: null, projectService: { allowDefaultProject: PROBES, defaultProject: 'tsconfig.base.json' }, tsconfigRootDir: root } } }],
   });
-});
+  // The TypeScript project service starts once, here, rather than inside the first probe's timeout.
+  await eslint.lintText('export const warm = 1;\n', { filePath: join(root, 'renderer/lint-probe/warm.tsx') });
+}, 180_000);
 
 /** Lints code as if it lived at `filePath` under the real eslint.config.js; returns the rule ids that fired. */
 async function rulesFor(filePath: string, code: string): Promise<string[]> {
@@ -24,7 +26,7 @@ async function rulesFor(filePath: string, code: string): Promise<string[]> {
   return result.messages.map((m) => m.ruleId ?? 'unknown');
 }
 
-describe('security lint rules fire on bad code', () => {
+describe('security lint rules fire on bad code', { timeout: 90_000 }, () => {
   it.each([
     ['@typescript-eslint/no-floating-promises', 'async function f(): Promise<void> {}\nexport function g(): void { f(); }\n'],
     ['no-unsanitized/property', 'export function g(el: HTMLElement, html: string): void { el.innerHTML = html; }\n'],

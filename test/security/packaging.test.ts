@@ -23,7 +23,7 @@ async function loadConfig(): Promise<BuilderConfig> {
   return parse(await readFile(configPath, 'utf8')) as BuilderConfig;
 }
 
-describe('build/electron-builder.yml', () => {
+describe('build/electron-builder.yml', { timeout: 60_000 }, () => {
   it('sets every security fuse', async () => {
     const { electronFuses } = await loadConfig();
     expect(electronFuses).toMatchObject({

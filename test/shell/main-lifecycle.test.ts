@@ -36,7 +36,7 @@ beforeAll(async () => {
   await writeFile(join(renderer, 'index.html'), '<!doctype html><title>Salvo</title>');
   await writeFile(join(fake().appPath, 'out', 'secret.txt'), 'outside the bundle');
   await import('../../electron/main/index');
-  await until(() => fake().windows.length === 1, 10_000);
+  await until(() => fake().windows.length === 1, 45_000);
 });
 
 afterAll(async () => {
