@@ -117,6 +117,13 @@ describe('request editor and response viewer (browser mode, real handlers)', () 
     await editor.openSection('body');
     expect(await h.page.getByTestId('body-mode').inputValue()).toBe('json');
     await h.screenshot('curl-import-light');
+    // Copy as cURL goes through the real exporter: to the clipboard, or shown for copying by hand.
+    await h.page.getByTestId('copy-curl').click();
+    await h.page.waitForFunction(() => document.querySelector('[data-testid="notice-info"]')?.textContent?.includes('cURL') === true || (document.querySelector<HTMLInputElement>('[data-testid="dialog-input"]')?.value ?? '').startsWith('curl'));
+    if ((await h.page.getByTestId('dialog').count()) > 0) {
+      expect(await h.page.getByTestId('dialog-input').inputValue()).toContain('/items/7');
+      await h.page.getByTestId('dialog-ok').click();
+    }
     const before = target.seen.length;
     expect(await editor.sendWithShortcut()).toBe('200 OK');
     expect(target.seen.slice(before)).toMatchObject([{ method: 'PUT', url: '/items/7?force=1' }]);

@@ -183,8 +183,13 @@ export async function copyAsCurl(tabId: string): Promise<string | undefined> {
   if (tab === undefined) return undefined;
   try {
     const command = await api().call('export:curl', { spec: specOf(tab.draft), context: contextOf(tab.collectionId, tab.path) });
-    await navigator.clipboard.writeText(command).catch(() => undefined);
-    useNoticesStore.getState().push('info', 'Copied as cURL');
+    const isCopied = await navigator.clipboard.writeText(command).then(
+      () => true,
+      () => false,
+    );
+    if (isCopied) useNoticesStore.getState().push('info', 'Copied as cURL');
+    // No clipboard access (permission denied, unfocused page): show it to copy by hand.
+    else void ask({ title: 'Copy as cURL', message: 'Select the command and copy it.', input: { label: 'cURL command', initial: command }, choices: [{ id: 'ok', label: 'Close' }] });
     return command;
   } catch (err) {
     noticeError(errorInfoOf(err));
