@@ -26,6 +26,6 @@ export async function restoreSession(client: ApiClient): Promise<void> {
   const trees = Object.values(useCollectionsStore.getState().trees);
   for (const tab of openTabs) {
     const tree = trees.find((t) => t.root === tab.root);
-    if (tree !== undefined) await openRequest(tree.id, tab.path);
+    if (tree !== undefined) await openRequest(tree.id, tab.path, true);
   }
 }

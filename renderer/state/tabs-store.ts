@@ -35,6 +35,8 @@ export interface TabsState {
   reload(tabId: string, request: SavedRequest, version: string): void;
   /** Follows a rename/move on disk. */
   retarget(collectionId: string, fromPath: string, toPath: string): void;
+  /** The file (or folder) was deleted: its tabs become unsaved drafts, so nothing typed is lost. */
+  detach(collectionId: string, path: string): void;
   moveTab(tabId: string, toIndex: number): void;
 }
 
@@ -111,6 +113,19 @@ export const useTabsStore = create<TabsState>()((set, get) => ({
         const p = tab.path;
         if (tab.collectionId === collectionId && p !== undefined && (p === fromPath || p.startsWith(`${fromPath}/`))) {
           tabs[id] = { ...tab, path: toPath + p.slice(fromPath.length) };
+          changed = true;
+        } else tabs[id] = tab;
+      }
+      return changed ? { tabs } : s;
+    }),
+  detach: (collectionId, path) =>
+    set((s) => {
+      let changed = false;
+      const tabs: Record<string, Tab> = {};
+      for (const [id, tab] of Object.entries(s.tabs)) {
+        const p = tab.path;
+        if (tab.collectionId === collectionId && p !== undefined && (p === path || p.startsWith(`${path}/`))) {
+          tabs[id] = makeTab({ ...tab, path: undefined, version: undefined, savedJson: '' });
           changed = true;
         } else tabs[id] = tab;
       }

@@ -107,6 +107,8 @@ describe('collections in the sidebar change the files on disk (browser mode, rea
     await h.page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
     await h.page.waitForFunction(() => [...document.querySelectorAll('[data-testid="request-tab"]')].some((t) => t.textContent?.includes('External')));
     expect((await editor.tabs()).map((t) => t.name)).toContain('External');
+    // The tab of the request deleted earlier was detached, so restoring reports nothing missing.
+    expect(await h.page.getByTestId('notice-error').count()).toBe(0);
     await h.screenshot('sidebar-tree-dark');
   });
 });

@@ -54,8 +54,8 @@ export async function closeCollection(collectionId: string): Promise<void> {
   if (tree !== undefined) settings.update({ openCollections: settings.openCollections.filter((r) => r !== tree.root) });
 }
 
-/** Opens a saved request in a tab (or focuses it). */
-export async function openRequest(collectionId: string, path: string): Promise<string | undefined> {
+/** Opens a saved request in a tab (or focuses it); `isQuiet` skips the notice when it is gone (session restore). */
+export async function openRequest(collectionId: string, path: string, isQuiet = false): Promise<string | undefined> {
   const existing = Object.values(useTabsStore.getState().tabs).find((t) => t.collectionId === collectionId && t.path === path);
   if (existing !== undefined) {
     useTabsStore.getState().activate(existing.id);
@@ -67,7 +67,7 @@ export async function openRequest(collectionId: string, path: string): Promise<s
     const { url, params } = normalizeUrlParams(request.url, request.params);
     return useTabsStore.getState().openSaved(collectionId, path, { ...request, url, params }, version);
   } catch (err) {
-    noticeError(errorInfoOf(err));
+    if (!isQuiet) noticeError(errorInfoOf(err));
     return undefined;
   }
 }
@@ -140,7 +140,8 @@ export async function deleteItem(collectionId: string, path: string, name: strin
     ],
   });
   if (answer.choice !== 'delete') return;
-  await mutate(collectionId, () => api().call('item:delete', { collectionId, path }));
+  const isDeleted = await mutate(collectionId, () => api().call('item:delete', { collectionId, path }).then(() => true));
+  if (isDeleted === true) useTabsStore.getState().detach(collectionId, path);
 }
 
 /** Moves an item into a folder at an index (drag and drop). */

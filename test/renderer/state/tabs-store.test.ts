@@ -70,4 +70,13 @@ describe('tabs store', () => {
     useTabsStore.getState().moveTab(c, 0);
     expect(useTabsStore.getState().order).toEqual([c, a, b]);
   });
+
+  it('detaches tabs of a deleted item into unsaved drafts, keeping the edits', () => {
+    const a = useTabsStore.getState().openSaved('c1', 'f/a.yaml', saved, 'v');
+    useTabsStore.getState().updateDraft(a, (d) => ({ ...d, url: 'http://edited/' }));
+    const other = useTabsStore.getState().openSaved('c1', 'g.yaml', saved, 'v');
+    useTabsStore.getState().detach('c1', 'f');
+    expect(useTabsStore.getState().tabs[a]).toMatchObject({ path: undefined, version: undefined, isDirty: true, draft: { url: 'http://edited/' } });
+    expect(useTabsStore.getState().tabs[other]).toMatchObject({ path: 'g.yaml', isDirty: false });
+  });
 });
