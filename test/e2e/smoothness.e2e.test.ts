@@ -1,21 +1,29 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BatchPage, makeCollection, openCollectionInUi, startHarness, startTarget } from './harness';
 import type { Harness, TargetServer } from './harness';
 
-/** Long tasks (> 50 ms on the main thread) are collected from page start on. */
-const LONG_TASK_PROBE = `
+/**
+ * Long tasks (> 50 ms on the main thread) and input events (Event Timing: from the key press to
+ * the next paint after it was handled) are collected in the page from its start, so the Node side
+ * (which also runs the app server here) cannot colour the numbers.
+ */
+const PROBES = `
   window.__salvoLongTasks = [];
+  window.__salvoInputEvents = [];
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__salvoLongTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__salvoInputEvents.push({ name: e.name, start: e.startTime, duration: e.duration });
+  }).observe({ type: 'event', durationThreshold: 16, buffered: true });
 `;
 
 const REQUESTS = 20_000;
-/** A key press must show up in the URL bar within this long, even mid-run. */
-const KEY_LATENCY_BUDGET_MS = 100;
+/** A key press must be painted within this long, even mid-run ("good" interaction to next paint). */
+const KEY_LATENCY_BUDGET_MS = 200;
 
 let h: Harness;
 let target: TargetServer;
@@ -26,7 +34,7 @@ beforeAll(async () => {
   target = await startTarget(() => ({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"ok":true}' }));
   h = await startHarness({
     beforeLoad: async (page) => {
-      await page.addInitScript({ content: LONG_TASK_PROBE });
+      await page.addInitScript({ content: PROBES });
     },
   });
   await makeCollection(h, join(dir, 'api'), 'Smooth API', [{ name: 'fast', spec: { method: 'GET', url: `${target.origin}/fast` } }]);
@@ -58,19 +66,19 @@ describe('smoothness', () => {
     const startMark = await page.evaluate(() => performance.now());
 
     // Type while results stream in; each key must appear promptly.
-    await h.waitFor(async () => (await batch.done()) >= 500, { what: 'the run to be under way', timeoutMs: 30_000 });
+    // Waited for in the page: polling from Node would itself add work to the page's main thread.
+    await h.waitInPage(() => Number((document.querySelector('[data-testid="run-done"]')?.textContent ?? '').split('/')[0]) >= 500, undefined, { timeoutMs: 30_000 });
     await url.click();
     await page.keyboard.press('End');
-    const latencies: number[] = [];
-    const typed = '?typed-during-run=1';
-    for (const ch of typed) {
-      const t0 = Date.now();
-      await page.keyboard.type(ch);
-      await page.waitForFunction((expected) => (document.querySelector('[data-testid="url-input"]') as HTMLInputElement | null)?.value.endsWith(expected), typed.slice(0, typed.indexOf(ch) + 1), { polling: 'raf', timeout: 5000 });
-      latencies.push(Date.now() - t0);
+    const typingFrom = await page.evaluate(() => performance.now());
+    // Letters appended to the path: no query, so no param-table sync rewrites the text.
+    const typed = 'typedwhilerunning';
+    for (let i = 0; i < typed.length; i++) {
+      await page.keyboard.type(typed.charAt(i));
+      await page.waitForFunction((expected) => (document.querySelector('[data-testid="url-input"]') as HTMLInputElement | null)?.value.endsWith(expected), typed.slice(0, i + 1), { polling: 'raf', timeout: 10_000 });
     }
+    const typingTo = await page.evaluate(() => performance.now());
     const doneWhileTyping = await batch.done();
-    await h.screenshot('batch-panel-20k-running');
 
     expect(await batch.waitFinished(180_000)).toBe('done');
     const endMark = await page.evaluate(() => performance.now());
@@ -78,11 +86,28 @@ describe('smoothness', () => {
     expect(target.seen.length).toBe(REQUESTS);
     await h.screenshot('batch-panel-20k-done');
 
-    const longTasks = (await page.evaluate(() => (window as unknown as { __salvoLongTasks: LongTask[] }).__salvoLongTasks)).filter((t) => t.start >= startMark && t.start <= endMark);
+    const probes = await page.evaluate(() => {
+      const w = window as unknown as { __salvoLongTasks: LongTask[]; __salvoInputEvents: Array<LongTask & { name: string }> };
+      return { longTasks: w.__salvoLongTasks, inputs: w.__salvoInputEvents };
+    });
+    const longTasks = probes.longTasks.filter((t) => t.start >= startMark && t.start <= endMark);
+    const keyEvents = probes.inputs.filter((e) => e.start >= typingFrom && e.start <= typingTo && /^key|^input|^beforeinput/.test(e.name));
     const seconds = (endMark - startMark) / 1000;
-    const maxKey = Math.max(...latencies);
-    // The measurement, for the log (a ratio table is what the bench prints; here it is the gate).
-    console.info(`smoothness: ${REQUESTS} requests in ${seconds.toFixed(1)} s (${Math.round(REQUESTS / seconds)} req/s); long tasks: ${longTasks.length} (max ${Math.max(0, ...longTasks.map((t) => Math.round(t.duration)))} ms); key latency max ${maxKey} ms, median ${latencies.sort((a, b) => a - b)[Math.floor(latencies.length / 2)]} ms; typed while ${doneWhileTyping} done`);
+    const maxKey = Math.max(0, ...keyEvents.map((e) => e.duration));
+    const phase = (t: LongTask): string => (t.start < typingFrom ? 'before typing' : t.start <= typingTo ? 'typing' : 'after typing');
+    const table = ['before typing', 'typing', 'after typing'].map((p) => {
+      const inPhase = longTasks.filter((t) => phase(t) === p);
+      return `${p.padEnd(14)} ${String(inPhase.length).padStart(4)} ${String(Math.round(Math.max(0, ...inPhase.map((t) => t.duration)))).padStart(6)} ms`;
+    });
+    console.info(
+      [
+        `smoothness: ${REQUESTS} requests in ${seconds.toFixed(1)} s (${Math.round(REQUESTS / seconds)} req/s), typed while ${doneWhileTyping} were done; machine load ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`,
+        `long tasks     count    max`,
+        ...table,
+        `console errors: ${h.consoleErrors.length} ${h.consoleErrors.slice(0, 3).join(' / ').slice(0, 300)}`,
+        `slowest key event (press to paint): ${Math.round(maxKey)} ms (${keyEvents.length} key events reported at >= 16 ms)`,
+      ].join('\n'),
+    );
     expect(doneWhileTyping).toBeLessThan(REQUESTS);
     expect(longTasks).toEqual([]);
     expect(maxKey).toBeLessThan(KEY_LATENCY_BUDGET_MS);

@@ -120,7 +120,7 @@ function RunDialogForm({ dialog }: { dialog: RunDialogState }) {
         {form.stages.length === 0
           ? text('concurrency', 'Concurrency', { inputMode: 'numeric' })
           : form.stages.map((s, i) => (
-              <Field key={s.name} label={`Stage “${s.name}” concurrency`}>
+              <Field key={i} label={`Stage “${s.name}” concurrency`}>
                 <input
                   aria-label={`Stage ${s.name} concurrency`}
                   value={s.concurrency}

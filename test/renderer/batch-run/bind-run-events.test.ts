@@ -31,7 +31,7 @@ afterEach(() => vi.unstubAllGlobals());
 describe('bindRunEvents', () => {
   it('applies every event of a frame with one store update', () => {
     const { api, push, listeners } = eventApi();
-    const off = bindRunEvents(api);
+    const off = bindRunEvents(api, { minIntervalMs: 0 });
     let updates = 0;
     const unsub = useRunsStore.subscribe(() => updates++);
     for (let i = 0; i < 40; i++) push('run:progress', progress('r1', i * 25, 25, 1000));
@@ -47,6 +47,39 @@ describe('bindRunEvents', () => {
     unsub();
     off();
     expect(listeners()).toBe(0);
+  });
+
+  it('spaces updates at least minIntervalMs apart, but applies a final state at once', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const { api, push } = eventApi();
+      const off = bindRunEvents(api, { minIntervalMs: 100 });
+      let updates = 0;
+      const unsub = useRunsStore.subscribe(() => updates++);
+      push('run:progress', progress('r1', 0, 10, 100));
+      frames.shift()!();
+      expect(updates).toBe(1);
+      // Events within the interval wait for it, then for a frame.
+      push('run:progress', progress('r1', 10, 10, 100));
+      push('run:progress', progress('r1', 20, 10, 100));
+      expect(frames).toHaveLength(0);
+      vi.advanceTimersByTime(99);
+      expect(frames).toHaveLength(0);
+      vi.advanceTimersByTime(1);
+      expect(frames).toHaveLength(1);
+      frames.shift()!();
+      expect(updates).toBe(2);
+      expect(runResults('r1').size).toBe(30);
+      // The end of a run is not held back.
+      push('run:progress', progress('r1', 30, 70, 100, 'done'));
+      expect(frames).toHaveLength(1);
+      frames.shift()!();
+      expect(useRunsStore.getState().runs.r1?.state).toBe('done');
+      unsub();
+      off();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('still flushes when no animation frame comes (hidden tab)', () => {
