@@ -60,7 +60,11 @@ export function CollectionTree({ collectionId }: { readonly collectionId: string
   );
   const cb: TreeCallbacks = useMemo(
     () => ({
-      onOpen: (node) => void openRequest(collectionId, node.path),
+      onOpen: (node) => {
+        // The environment selector and new tabs follow the collection last used.
+        useCollectionsStore.getState().setActive(collectionId);
+        void openRequest(collectionId, node.path);
+      },
       onMenu: (node, x, y) => setMenu({ node, x, y }),
       onDrop,
       isForcedOpen: filter.trim() !== '',

@@ -62,4 +62,23 @@ describe('response panel', () => {
     expect(frame.getAttribute('sandbox')).toBe('');
     expect(frame.getAttribute('srcdoc')).toContain('<h1>hi</h1>');
   });
+
+  it('images are shown from a data: URL and SVG only ever as an <img>', async () => {
+    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script></svg>';
+    let next: { contentType: string; preview: string; previewEncoding: 'text' | 'base64' } = { contentType: 'image/png', preview: png, previewEncoding: 'base64' };
+    installFakeApi({ 'http:send': ({ id }) => ({ ...sampleMeta({ id, contentType: next.contentType, isBinary: next.previewEncoding === 'base64', previewEncoding: next.previewEncoding }), preview: next.preview }), 'http:release': () => undefined });
+    const tabId = useTabsStore.getState().openNew({ request: { url: 'http://127.0.0.1:1/img' } });
+    render(<ResponsePanel />);
+    await act(async () => sendTab(tabId));
+    fireEvent.click(await screen.findByTestId('body-mode-preview'));
+    expect(screen.getByTestId('preview-image').getAttribute('src')).toBe(`data:image/png;base64,${png}`);
+    next = { contentType: 'image/svg+xml', preview: svg, previewEncoding: 'text' };
+    await act(async () => sendTab(tabId));
+    fireEvent.click(await screen.findByTestId('body-mode-preview'));
+    const img = screen.getByTestId('preview-image');
+    expect(img.tagName).toBe('IMG');
+    expect(img.getAttribute('src')?.startsWith('data:image/svg+xml;base64,')).toBe(true);
+    expect(document.querySelector('svg')).toBeNull();
+  });
 });
