@@ -229,6 +229,10 @@ describe('request editor and response viewer (browser mode, real handlers)', () 
       expect(await h.page.getByTestId('response-size').textContent()).toMatch(/MB$/);
       await h.page.getByTestId('body-truncated').waitFor();
       await h.page.waitForFunction(() => (document.querySelector('[data-testid="body-pretty"] .cm-content')?.textContent ?? '').includes('"name": "item 0"'), undefined, { timeout: 30_000 });
+      // The raw view of the (single-line) preview must not stall either.
+      await h.page.getByTestId('body-mode-raw').click();
+      await h.page.getByTestId('body-raw').waitFor();
+      await h.page.getByTestId('body-mode-pretty').click();
       // Typing still lands at once.
       await editor.setUrl(`${server.origin}/typed-after`);
       expect(await editor.url()).toBe(`${server.origin}/typed-after`);
