@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,12 +13,18 @@ let batch: BatchPage;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'salvo-batch-e2e-'));
   // Slow enough answers that the run lasts a while and the table visibly fills.
-  target = await startTarget((req) => ({ status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ path: req.url }), delayMs: req.url?.startsWith('/slow') ? 40 : 20 }));
+  let flakyHits = 0;
+  target = await startTarget((req) => {
+    // Every fifth /flaky answer is a 500, so a run of it has failures to re-run.
+    const isFailure = req.url?.startsWith('/flaky') === true && ++flakyHits % 5 === 0;
+    return { status: isFailure ? 500 : 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ path: req.url }), delayMs: req.url?.startsWith('/slow') ? 40 : 20 };
+  });
   h = await startHarness();
   await makeCollection(h, join(dir, 'api'), 'Batch API', [
     { name: 'item', spec: { method: 'GET', url: `${target.origin}/item`, assertions: [{ type: 'status-equals', value: 200 }] } },
     { name: 'slow', spec: { method: 'GET', url: `${target.origin}/slow` } },
     { name: 'after', spec: { method: 'GET', url: `${target.origin}/after` } },
+    { name: 'flaky', spec: { method: 'GET', url: `${target.origin}/flaky`, assertions: [{ type: 'status-equals', value: 200 }] } },
   ]);
   await openCollectionInUi(h, join(dir, 'api'));
   batch = new BatchPage(h.page);
@@ -101,5 +107,35 @@ describe('batch runs in the browser', () => {
     expect(target.seen.filter((r) => r.url.startsWith('/slow')).length).toBe(slowSeen);
     // Nothing of either run is still being answered.
     expect(target.inFlight()).toBe(0);
+  });
+
+  it('re-runs the failed requests and exports a report (path typed in browser mode)', async () => {
+    await batch.openDialogFor('flaky');
+    await batch.start({ concurrency: 5, iterations: 50, name: 'flaky-run' });
+    expect(await batch.waitFinished()).toBe('done');
+    expect(Number(await h.page.getByTestId('run-failed').textContent())).toBe(10);
+    await h.page.getByLabel('Filter by status').selectOption('5xx');
+    expect(await h.page.getByTestId('results-count').textContent()).toBe('10 of 50 results');
+    await h.page.getByLabel('Filter by status').selectOption('all');
+
+    const reportPath = join(dir, 'flaky-report.json');
+    await h.page.getByLabel('Report format').selectOption('json');
+    await h.page.getByRole('button', { name: 'Export…' }).click();
+    await h.page.getByLabel('Report path').fill(reportPath);
+    await h.page.getByRole('button', { name: 'Save report' }).click();
+    await h.page.getByText(`Report saved to ${reportPath}`).waitFor();
+    const report = JSON.parse(await readFile(reportPath, 'utf8')) as Record<string, unknown>;
+    expect(JSON.stringify(report)).toContain('flaky');
+
+    const firstRunId = await h.page.getByRole('region', { name: 'Batch run' }).getAttribute('data-run-id');
+    const flakyBefore = target.seen.filter((r) => r.url.startsWith('/flaky')).length;
+    await h.page.getByRole('button', { name: 'Re-run failed (10)' }).click();
+    await h.waitFor(async () => (await h.page.getByRole('region', { name: 'Batch run' }).getAttribute('data-run-id')) !== firstRunId, { what: 'the re-run to become the active run' });
+    expect(await batch.waitFinished()).toBe('done');
+    // Only the failed request (one path) ran again, with the run's iterations; both runs stay listed.
+    expect(await batch.done()).toBe(50);
+    expect(target.seen.filter((r) => r.url.startsWith('/flaky')).length - flakyBefore).toBe(50);
+    expect(await h.page.getByLabel('Run', { exact: true }).locator('option').count()).toBeGreaterThanOrEqual(2);
+    await h.screenshot('batch-rerun-failed');
   });
 });
