@@ -25,13 +25,14 @@ function getWorker(): Worker | undefined {
   return worker;
 }
 
-/** Pretty-prints JSON off the UI thread when it is big (inline when small or when workers are unavailable). */
-export function formatJson(text: string, indent = 2): Promise<FormatResponse> {
+/** Pretty-prints (or JSONPath-filters) JSON off the UI thread when it is big (inline when small or when workers are unavailable). */
+export function formatJson(text: string, indent = 2, jsonPath?: string): Promise<FormatResponse> {
   const id = nextId++;
+  const request = jsonPath === undefined ? { id, text, indent } : { id, text, indent, jsonPath };
   const w = text.length > INLINE_FORMAT_LIMIT ? getWorker() : undefined;
-  if (w === undefined) return Promise.resolve(formatJsonText({ id, text, indent }));
+  if (w === undefined) return Promise.resolve(formatJsonText(request));
   return new Promise((resolve) => {
     pending.set(id, resolve);
-    w.postMessage({ id, text, indent });
+    w.postMessage(request);
   });
 }

@@ -1,8 +1,11 @@
-/** A request to the formatting worker. */
+import { JSONPath } from 'jsonpath-plus';
+
+/** A request to the formatting worker; with `jsonPath` set only the matches are returned. */
 export interface FormatRequest {
   readonly id: number;
   readonly text: string;
   readonly indent: number;
+  readonly jsonPath?: string;
 }
 
 /** The worker's answer: formatted text (and whether it parsed as complete JSON), or the parse error. */
@@ -55,8 +58,26 @@ export function reindentJson(text: string, indent = 2): string {
   return out.join('');
 }
 
+/** Applies a JSONPath filter to complete JSON; the matches come back as a pretty JSON array. */
+export function filterJsonText(request: FormatRequest & { jsonPath: string }): FormatResponse {
+  let json: unknown;
+  try {
+    json = JSON.parse(request.text);
+  } catch {
+    return { id: request.id, ok: false, error: 'the body is not complete JSON (load all of it to filter)' };
+  }
+  try {
+    // 'safe' is jsonpath-plus's own expression interpreter: no eval/Function, CSP-compatible.
+    const matches: unknown = JSONPath({ path: request.jsonPath, json: json as object, wrap: true, eval: 'safe' });
+    return { id: request.id, ok: true, text: JSON.stringify(matches, null, request.indent), isJson: true };
+  } catch (err) {
+    return { id: request.id, ok: false, error: `JSONPath: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}
+
 /** Pretty-prints JSON (complete or truncated); reports whether the text parsed as complete JSON. */
 export function formatJsonText(request: FormatRequest): FormatResponse {
+  if (request.jsonPath !== undefined && request.jsonPath.trim() !== '') return filterJsonText({ ...request, jsonPath: request.jsonPath });
   let isJson = true;
   try {
     JSON.parse(request.text);

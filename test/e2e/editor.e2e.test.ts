@@ -81,6 +81,11 @@ describe('request editor and response viewer (browser mode, real handlers)', () 
     await setTheme(h.page, 'dark');
     await h.screenshot('editor-response-dark');
 
+    // JSONPath filter on the response, evaluated with the real jsonpath-plus in the page.
+    await h.page.getByTestId('body-jsonpath').fill('$.users[*].name');
+    await h.page.waitForFunction(() => (document.querySelector('[data-testid="body-pretty"] .cm-content')?.textContent ?? '').replace(/\s/g, '') === '["Ada"]');
+    await h.page.getByTestId('body-jsonpath').fill('');
+
     await editor.openResponseSection('cookies');
     expect(await h.page.getByTestId('response-cookies').textContent()).toContain('sid');
     await editor.openResponseSection('timing');

@@ -46,7 +46,8 @@ export function BodyView({ requestId, meta, body }: BodyViewProps): React.JSX.El
   const contentType = meta?.contentType ?? '';
   const isBinary = body.encoding === 'base64';
   const language = languageOf(contentType);
-  const pretty = usePrettyJson(mode === 'pretty' && !isBinary ? text : '', language === 'json' && mode === 'pretty');
+  const [jsonPath, setJsonPath] = useState('');
+  const pretty = usePrettyJson(mode === 'pretty' && !isBinary ? text : '', language === 'json' && mode === 'pretty', jsonPath);
   const hasPreview = meta !== undefined && previewKind(contentType) !== 'none';
   return (
     <div className="body-view">
@@ -56,7 +57,25 @@ export function BodyView({ requestId, meta, body }: BodyViewProps): React.JSX.El
             {m === 'pretty' ? 'Pretty' : m === 'raw' ? 'Raw' : 'Preview'}
           </button>
         ))}
+        {language === 'json' && mode === 'pretty' && meta !== undefined && (
+          <input
+            className="jsonpath-filter"
+            type="search"
+            aria-label="JSONPath filter"
+            aria-invalid={pretty.error !== undefined}
+            title={pretty.error ?? 'Filter the body with JSONPath, e.g. $.items[*].name'}
+            placeholder="$.items[*].name"
+            value={jsonPath}
+            onChange={(e) => setJsonPath(e.target.value)}
+            data-testid="body-jsonpath"
+          />
+        )}
         <span className="spacer" />
+        {pretty.error !== undefined && (
+          <span className="flag danger" data-testid="body-jsonpath-error">
+            {pretty.error}
+          </span>
+        )}
         {pretty.isFormatting && <span className="muted">formatting…</span>}
         <button type="button" className="button" onClick={() => void copyBody(requestId)} data-testid="body-copy">
           Copy

@@ -9,20 +9,20 @@ export function useBodyText(requestId: string, version: number): string {
   return useMemo(() => getBody(requestId), [requestId, version]);
 }
 
-/** Pretty-printed JSON (formatted in a worker when large); the raw text until it is ready or when it is not JSON. */
-export function usePrettyJson(text: string, isJson: boolean): { text: string; isFormatting: boolean } {
-  const [pretty, setPretty] = useState<{ source: string; text: string } | undefined>(undefined);
+/** Pretty-printed (and optionally JSONPath-filtered) JSON, formatted in a worker when large; `error` when the filter failed. */
+export function usePrettyJson(text: string, isJson: boolean, jsonPath = ''): { text: string; isFormatting: boolean; error: string | undefined } {
+  const [pretty, setPretty] = useState<{ source: string; path: string; text: string; error: string | undefined } | undefined>(undefined);
   useEffect(() => {
     if (!isJson || text === '') return undefined;
     let isCurrent = true;
-    void formatJson(text).then((out) => {
-      if (isCurrent) setPretty({ source: text, text: out.ok ? out.text : text });
+    void formatJson(text, 2, jsonPath.trim() === '' ? undefined : jsonPath).then((out) => {
+      if (isCurrent) setPretty({ source: text, path: jsonPath, text: out.ok ? out.text : text, error: out.ok ? undefined : out.error });
     });
     return () => {
       isCurrent = false;
     };
-  }, [text, isJson]);
-  if (!isJson) return { text, isFormatting: false };
-  if (pretty?.source === text) return { text: pretty.text, isFormatting: false };
-  return { text, isFormatting: text !== '' };
+  }, [text, isJson, jsonPath]);
+  if (!isJson) return { text, isFormatting: false, error: undefined };
+  if (pretty?.source === text && pretty.path === jsonPath) return { text: pretty.text, isFormatting: false, error: jsonPath.trim() === '' ? undefined : pretty.error };
+  return { text, isFormatting: text !== '', error: undefined };
 }

@@ -20,3 +20,16 @@ describe('JSON pretty-printing', () => {
     expect(formatJsonText({ id: 2, text: 'hello', indent: 2 }).ok).toBe(false);
   });
 });
+
+describe('JSONPath filter', () => {
+  const text = JSON.stringify({ items: [{ id: 1, name: 'a', n: 5 }, { id: 2, name: 'b', n: 50 }] });
+
+  it('returns the matches as a pretty array', () => {
+    expect(formatJsonText({ id: 1, text, indent: 2, jsonPath: '$.items[*].name' })).toMatchObject({ ok: true, text: '[\n  "a",\n  "b"\n]' });
+    expect(formatJsonText({ id: 2, text, indent: 0, jsonPath: '$.items[?(@.n > 10)].id' })).toMatchObject({ ok: true, text: '[2]' });
+  });
+
+  it('explains why it cannot filter a truncated body', () => {
+    expect(formatJsonText({ id: 3, text: text.slice(0, 20), indent: 2, jsonPath: '$.items' })).toMatchObject({ ok: false });
+  });
+});
