@@ -21,6 +21,14 @@ function dropPosition(e: React.DragEvent<HTMLElement>, isFolder: boolean): DropP
   return y < 0.5 ? 'before' : 'after';
 }
 
+/** Moves focus between the visible rows of the same tree (WAI-ARIA tree keyboard pattern). */
+function moveFocus(from: HTMLElement, key: 'ArrowDown' | 'ArrowUp' | 'Home' | 'End'): void {
+  const rows = [...(from.closest('[role="tree"]')?.querySelectorAll<HTMLElement>('[role="treeitem"]') ?? [])];
+  const at = rows.indexOf(from);
+  const next = key === 'Home' ? rows[0] : key === 'End' ? rows[rows.length - 1] : rows[key === 'ArrowDown' ? Math.min(rows.length - 1, at + 1) : Math.max(0, at - 1)];
+  next?.focus();
+}
+
 /** One row of the tree (and, for folders, its children when expanded). */
 export function TreeItem({ collectionId, node, depth, cb }: { readonly collectionId: string; readonly node: TreeNode; readonly depth: number; readonly cb: TreeCallbacks }): React.JSX.Element {
   const key = expandKey(collectionId, node.path);
@@ -36,8 +44,11 @@ export function TreeItem({ collectionId, node, depth, cb }: { readonly collectio
     if (isFolder) toggle(collectionId, node.path);
     else cb.onOpen(node);
   };
-  const onKeyDown = (e: React.KeyboardEvent): void => {
-    if (e.key === 'Enter' || e.key === ' ') {
+  const onKeyDown = (e: React.KeyboardEvent<HTMLElement>): void => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp' || e.key === 'Home' || e.key === 'End') {
+      e.preventDefault();
+      moveFocus(e.currentTarget, e.key);
+    } else if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       activate();
     } else if (e.key === 'ArrowRight' && isFolder) toggle(collectionId, node.path, true);

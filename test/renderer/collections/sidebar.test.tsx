@@ -109,4 +109,22 @@ describe('sidebar', () => {
     fireEvent.change(screen.getByTestId('env-select'), { target: { value: 'dev' } });
     await waitFor(() => expect(fake.calls.find((c) => c.channel === 'env:setActive')?.arg).toEqual({ collectionId: 'c1', name: 'dev' }));
   });
+
+  it('the tree is keyboard-operable: arrows move focus, Right/Left expand and collapse, Enter opens', async () => {
+    installFakeApi({ 'request:read': () => ({ request: blankRequest({ name: 'List users', url: 'http://h/users' }), version: 'v1' }) });
+    useCollectionsStore.getState().setTree(sampleTree('c1'));
+    render(<Shell />);
+    treeItem('users').focus();
+    fireEvent.keyDown(treeItem('users'), { key: 'ArrowRight' });
+    expect(treeItem('users').getAttribute('aria-expanded')).toBe('true');
+    fireEvent.keyDown(treeItem('users'), { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(treeItem('users/list.yaml'));
+    fireEvent.keyDown(treeItem('users/list.yaml'), { key: 'Enter' });
+    await waitFor(() => expect(Object.values(useTabsStore.getState().tabs)[0]?.path).toBe('users/list.yaml'));
+    fireEvent.keyDown(treeItem('users/list.yaml'), { key: 'End' });
+    expect(document.activeElement).toBe(treeItem('health.yaml'));
+    fireEvent.keyDown(treeItem('health.yaml'), { key: 'Home' });
+    fireEvent.keyDown(treeItem('users'), { key: 'ArrowLeft' });
+    expect(treeItem('users').getAttribute('aria-expanded')).toBe('false');
+  });
 });
