@@ -2,11 +2,31 @@ import { useShallow } from 'zustand/react/shallow';
 import { selectTabLabel, selectTabOrder, useTabsStore } from '../../state/tabs-store';
 import { closeTabAsking, newRequestTab } from './request-actions';
 
+const TAB_DRAG_TYPE = 'application/x-salvo-tab';
+
 function TabButton({ tabId, isActive }: { tabId: string; isActive: boolean }): React.JSX.Element {
   const [name, method, isDirty] = useTabsStore(useShallow(selectTabLabel(tabId)));
   const activate = useTabsStore((s) => s.activate);
+  const moveTab = useTabsStore((s) => s.moveTab);
   return (
-    <div className={isActive ? 'request-tab is-active' : 'request-tab'} data-testid="request-tab" data-dirty={isDirty} role="presentation">
+    <div
+      className={isActive ? 'request-tab is-active' : 'request-tab'}
+      data-testid="request-tab"
+      data-dirty={isDirty}
+      role="presentation"
+      draggable
+      onDragStart={(e) => e.dataTransfer.setData(TAB_DRAG_TYPE, tabId)}
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes(TAB_DRAG_TYPE)) e.preventDefault();
+      }}
+      onDrop={(e) => {
+        const dragged = e.dataTransfer.getData(TAB_DRAG_TYPE);
+        if (dragged === '' || dragged === tabId) return;
+        e.preventDefault();
+        // Dropping on a tab puts the dragged one in its place.
+        moveTab(dragged, useTabsStore.getState().order.indexOf(tabId));
+      }}
+    >
       <button type="button" role="tab" aria-selected={isActive} className="request-tab-label" onClick={() => activate(tabId)} onAuxClick={(e) => e.button === 1 && void closeTabAsking(tabId)} title={name}>
         <span className={`method-tag method-${method.toLowerCase()}`}>{method}</span>
         <span className="request-tab-name">{name}</span>
