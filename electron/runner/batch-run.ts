@@ -80,6 +80,8 @@ export class BatchRun {
   private stopReason: string | undefined;
   private outcome: Promise<BatchOutcome> | undefined;
   private sent = 0;
+  /** Ids of sends in flight, cancelled by id on a cancel. */
+  private readonly inFlight = new Set<string>();
 
   constructor(
     private readonly engine: Engine,
@@ -110,6 +112,7 @@ export class BatchRun {
   /** Aborts in-flight requests and sends nothing new; results so far are kept. */
   cancel(): void {
     this.controller.abort();
+    for (const id of this.inFlight) this.engine.cancel(id);
   }
 
   get isCancelled(): boolean {
@@ -205,8 +208,13 @@ export class BatchRun {
         }
       }
       if (this.isStopped()) return;
-      this.sent++;
-      executed = await executeRequest(this.engine, request, place, this.layersFor(cursor, item, place.dataRow), this.plan.policy, `run:${this.runId}:${this.sent}`, this.controller.signal);
+      const id = `run:${this.runId}:${++this.sent}`;
+      this.inFlight.add(id);
+      try {
+        executed = await executeRequest(this.engine, request, place, this.layersFor(cursor, item, place.dataRow), this.plan.policy, id, this.controller.signal);
+      } finally {
+        this.inFlight.delete(id);
+      }
     }
     // A cancelled run reports only what finished before the cancel.
     if (executed.cancelled || this.controller.signal.aborted) return;

@@ -61,8 +61,8 @@ export function applyPolicy(spec: RequestSpec, policy: SendPolicy): RequestSpec 
   };
 }
 
-/** A result that was never sent (unresolved variable, failed producer). */
-export function notSent(request: EffectiveRequest, place: ItemPlace, error: ErrorInfo): Executed {
+/** A result that was never sent (unresolved variable, failed producer, a cancel just before sending). */
+export function notSent(request: EffectiveRequest, place: ItemPlace, error: ErrorInfo, cancelled = false): Executed {
   return {
     summary: makeSummary(request, place, request.spec.url, 0, error.kind, error.message, 0, 0, 0, 0, 0, false, Date.now()),
     phases: NO_PHASES,
@@ -70,11 +70,15 @@ export function notSent(request: EffectiveRequest, place: ItemPlace, error: Erro
     assertions: [],
     extracted: new Map(),
     missing: request.spec.extractions.map((e) => ({ variable: e.variable, reason: error.message })),
-    cancelled: false,
+    cancelled,
   };
 }
 
-/** Resolves, sends (with bounded 429/503 retries), asserts and extracts one planned request. */
+/**
+ * Resolves, sends (with bounded 429/503 retries), asserts and extracts one planned request.
+ * The signal is not handed to the engine: an AbortSignal listener per send is measurable on fast
+ * runs, so the batch cancels in-flight sends by id (`engine.cancel(id)`); retries reuse the id.
+ */
 export async function executeRequest(engine: Engine, request: EffectiveRequest, place: ItemPlace, layers: readonly VariableLayer[], policy: SendPolicy, id: string, signal: AbortSignal): Promise<Executed> {
   const resolved = resolveRequest(applyPolicy(request.spec, policy), [...request.layers, ...layers]);
   if (resolved.unresolved.length > 0) {
@@ -83,10 +87,10 @@ export async function executeRequest(engine: Engine, request: EffectiveRequest, 
   const needsBody = request.spec.extractions.some((e) => e.from !== 'status' && e.from !== 'header') || request.spec.assertions.some((a) => a.type.startsWith('json') || a.type === 'body-contains');
   const startedAt = Date.now();
   let result: ResponseResult;
+  if (signal.aborted) return notSent(request, place, { kind: 'cancelled', message: 'run cancelled' }, true);
   for (let attempt = 0; ; attempt++) {
     result = await engine.send(resolved.value, {
-      id: attempt === 0 ? id : `${id}~${attempt}`,
-      signal,
+      id,
       secretValues: resolved.secretValues,
       sensitiveNames: request.sensitiveNames,
       bodyCapBytes: needsBody ? ANALYSIS_CAP_BYTES : PREVIEW_BYTES,
