@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
-import type { VariableLayer } from '../../shared/lib/variables';
+import type { ResolveOutcome, VariableLayer } from '../../shared/lib/variables';
+import type { RequestSpec } from '../../shared/model/request';
 import { SalvoError, toErrorInfo } from '../../shared/model/errors';
 import type { ErrorInfo } from '../../shared/model/errors';
 import type { AssertionOutcome, ResultSummary, RunProgress, RunState, RunStats } from '../../shared/model/run';
@@ -80,6 +81,8 @@ export class BatchRun {
   private stopReason: string | undefined;
   private outcome: Promise<BatchOutcome> | undefined;
   private sent = 0;
+  /** Resolved specs reused across sends when nothing in the run can change a value. */
+  private readonly resolveCache: Map<EffectiveRequest, ResolveOutcome<RequestSpec>> | undefined;
   /** Ids of sends in flight, cancelled by id on a cancel. */
   private readonly inFlight = new Set<string>();
 
@@ -99,6 +102,8 @@ export class BatchRun {
     this.store = hooks.store ?? new RunStore();
     this.stats = new RunStatsCollector(this.planned);
     this.runtime = new Map(plan.runtime ?? []);
+    const valuesFixed = plan.dataRows.length === 0 && this.runtime.size === 0 && plan.stages.every((st) => st.requests.every((r) => r.spec.extractions.length === 0));
+    this.resolveCache = valuesFixed ? new Map() : undefined;
     this.limiter = plan.rateLimit > 0 ? new RateLimiter(plan.rateLimit) : undefined;
     this.coalescer = new ProgressCoalescer(this.runId, () => this.stats.snapshot(), (p) => hooks.emit?.(p), hooks.progressIntervalMs);
   }
@@ -211,7 +216,7 @@ export class BatchRun {
       const id = `run:${this.runId}:${++this.sent}`;
       this.inFlight.add(id);
       try {
-        executed = await executeRequest(this.engine, request, place, this.layersFor(cursor, item, place.dataRow), this.plan.policy, id, this.controller.signal);
+        executed = await executeRequest(this.engine, request, place, this.layersFor(cursor, item, place.dataRow), this.plan.policy, id, this.controller.signal, this.resolveCache);
       } finally {
         this.inFlight.delete(id);
       }

@@ -1,5 +1,5 @@
 import { redact, resolveRequest } from '../../shared/lib/variables';
-import type { VariableLayer } from '../../shared/lib/variables';
+import type { ResolveOutcome, VariableLayer } from '../../shared/lib/variables';
 import type { ErrorInfo } from '../../shared/model/errors';
 import type { RequestSpec } from '../../shared/model/request';
 import type { ResponseResult } from '../../shared/model/response';
@@ -79,8 +79,22 @@ export function notSent(request: EffectiveRequest, place: ItemPlace, error: Erro
  * The signal is not handed to the engine: an AbortSignal listener per send is measurable on fast
  * runs, so the batch cancels in-flight sends by id (`engine.cancel(id)`); retries reuse the id.
  */
-export async function executeRequest(engine: Engine, request: EffectiveRequest, place: ItemPlace, layers: readonly VariableLayer[], policy: SendPolicy, id: string, signal: AbortSignal): Promise<Executed> {
-  const resolved = resolveRequest(applyPolicy(request.spec, policy), [...request.layers, ...layers]);
+export async function executeRequest(
+  engine: Engine,
+  request: EffectiveRequest,
+  place: ItemPlace,
+  layers: readonly VariableLayer[],
+  policy: SendPolicy,
+  id: string,
+  signal: AbortSignal,
+  cache?: Map<EffectiveRequest, ResolveOutcome<RequestSpec>>,
+): Promise<Executed> {
+  let resolved = cache?.get(request);
+  if (resolved === undefined) {
+    resolved = resolveRequest(applyPolicy(request.spec, policy), [...request.layers, ...layers]);
+    // Only a run whose values cannot change (no data rows, no extractions, no dynamic names) passes a cache.
+    if (cache !== undefined && !usesDynamic(request.spec)) cache.set(request, resolved);
+  }
   if (resolved.unresolved.length > 0) {
     return notSent(request, place, { kind: 'unresolved-variable', message: `unresolved variable${resolved.unresolved.length > 1 ? 's' : ''}: ${resolved.unresolved.join(', ')}`, detail: { names: resolved.unresolved } });
   }
@@ -175,4 +189,16 @@ function keepPreview(result: ResponseResult, secrets: readonly string[]): Stored
   // Copy the preview out so the full analysis buffer can be collected.
   const bytes = body.kind === 'memory' ? body.bytes.slice(0, PREVIEW_BYTES) : new Uint8Array(0);
   return { result: { ...result, body: { kind: 'memory', bytes } }, secrets };
+}
+
+const dynamicFlags = new WeakMap<RequestSpec, boolean>();
+
+/** True when the spec references a dynamic value ({{$uuid}} ...), which must be resolved per send. */
+function usesDynamic(spec: RequestSpec): boolean {
+  let flag = dynamicFlags.get(spec);
+  if (flag === undefined) {
+    flag = /\{\{\s*\$/.test(JSON.stringify([spec.url, spec.params, spec.headers, spec.body, spec.auth, spec.variables]));
+    dynamicFlags.set(spec, flag);
+  }
+  return flag;
 }

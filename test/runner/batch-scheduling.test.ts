@@ -58,6 +58,15 @@ describe('batch scheduling', () => {
     expect(results.map((r) => [r.iteration, r.dataRow])).toEqual([[0, 0], [0, 1], [0, 2], [1, 0], [1, 1], [1, 2]]);
   });
 
+  it('resolves dynamic values afresh for every send, even when the rest is resolved once', async () => {
+    const reqs = [request('u.yaml', target.url, { url: '{{base}}/echo/{{$uuid}}' }), request('fixed.yaml', target.url, { url: '{{base}}/echo/fixed' })];
+    await new BatchRun(fresh(), plan([stage(reqs, 4, 10)])).start();
+    const dynamic = target.arrivals.filter((a) => a.path !== '/echo/fixed').map((a) => a.path);
+    expect(dynamic).toHaveLength(10);
+    expect(new Set(dynamic).size).toBe(10);
+    expect(target.arrivals.filter((a) => a.path === '/echo/fixed')).toHaveLength(10);
+  });
+
   it('respects the rate limit across workers (within tolerance)', async () => {
     const reqs = [request('j.yaml', target.url, { url: '{{base}}/json' })];
     const started = performance.now();
