@@ -96,8 +96,8 @@ async function main(): Promise<void> {
     rows.push({ what: '(b) 2000 GET /slow50, concurrency 100', measured: `${slow.toFixed(0)} ms wall`, baseline: `${ideal} ms ideal`, ratio: slow / ideal, target: '<= 1.30', ok: slow / ideal <= 1.3 });
 
     // (d) the same collection sequentially vs concurrently.
-    const seq = await salvoRun(dir, 'json.yaml', 2000, 1);
-    const par = await salvoRun(dir, 'json.yaml', 2000, 32);
+    const seq = Math.min(await salvoRun(dir, 'json.yaml', 2000, 1), await salvoRun(dir, 'json.yaml', 2000, 1));
+    const par = Math.min(await salvoRun(dir, 'json.yaml', 2000, 32), await salvoRun(dir, 'json.yaml', 2000, 32));
     rows.push({ what: '(d) 2000 GET /json, concurrency 1 vs 32', measured: `${par.toFixed(0)} ms at 32`, baseline: `${seq.toFixed(0)} ms at 1`, ratio: seq / par, target: 'speed-up', ok: seq / par > 1 });
 
     // (c) peak memory of a 100,000-request run (RSS and heap of this process, server excluded).
