@@ -104,6 +104,8 @@ export interface RunsState {
   runStarted(runId: string, collectionId: string, planned: number, config: RunConfig): void;
   /** Applies a batch of progress events in one state update. */
   applyProgress(events: readonly RunProgress[]): void;
+  /** Adds rows fetched with `run:results` (a run that was under way before this window loaded). */
+  hydrateResults(runId: string, results: readonly ResultSummary[]): void;
   setActiveRun(runId: string | undefined): void;
   selectResult(seq: number | undefined): void;
   setTable(view: Partial<TableView>): void;
@@ -159,6 +161,14 @@ export const useRunsStore = create<RunsState>()((set) => ({
       }
       // With no run shown yet, show the first that reports (not whichever finished a frame last).
       return { runs, order, activeRunId: s.activeRunId ?? events[0]?.runId };
+    }),
+  hydrateResults: (runId, results) =>
+    set((s) => {
+      const prev = s.runs[runId];
+      if (prev === undefined) return s;
+      const added = runResults(runId).append(results);
+      if (added === 0) return s;
+      return { runs: { ...s.runs, [runId]: { ...prev, version: prev.version + 1, received: prev.received + added } } };
     }),
   setActiveRun: (runId) => set({ activeRunId: runId, selectedSeq: undefined }),
   selectResult: (seq) => set({ selectedSeq: seq }),

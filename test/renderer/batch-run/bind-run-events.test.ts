@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EventChannel, EventMap, SalvoApi } from '../../../shared/ipc/contract';
 import { bindRunEvents } from '../../../renderer/features/batch-run/bind-run-events';
 import { resetRunsStore, runResults, useRunsStore } from '../../../renderer/state/runs-store';
-import { progress } from './fixtures';
+import { progress, result } from './fixtures';
+import { testApi } from './test-api';
 
 /** An api whose events the test pushes; invokes are not used by the binder. */
 function eventApi(): { api: SalvoApi; push<E extends EventChannel>(c: E, p: EventMap[E]): void; listeners(): number } {
@@ -70,8 +71,10 @@ describe('bindRunEvents', () => {
       frames.shift()!();
       expect(updates).toBe(2);
       expect(runResults('r1').size).toBe(30);
-      // The end of a run is not held back.
-      push('run:progress', progress('r1', 30, 70, 100, 'done'));
+      // The end of a run is not held back, even behind a pending interval.
+      push('run:progress', progress('r1', 30, 10, 100));
+      expect(frames).toHaveLength(0);
+      push('run:progress', progress('r1', 40, 60, 100, 'done'));
       expect(frames).toHaveLength(1);
       frames.shift()!();
       expect(useRunsStore.getState().runs.r1?.state).toBe('done');
@@ -80,6 +83,30 @@ describe('bindRunEvents', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('loads the earlier rows of a run it joined late (window reloaded mid-run)', async () => {
+    const pages: Array<{ offset: number; limit: number }> = [];
+    const { api, push } = testApi({
+      'run:results': (arg) => {
+        pages.push({ offset: arg.offset ?? 0, limit: arg.limit ?? 0 });
+        const from = arg.offset ?? 0;
+        const to = Math.min(from + (arg.limit ?? 0), 7000);
+        return Array.from({ length: Math.max(0, to - from) }, (_, i) => result(from + i));
+      },
+    });
+    const off = bindRunEvents(api, { minIntervalMs: 0 });
+    // The first event this window sees already has 7,000 results behind it.
+    push('run:progress', progress('late', 7000, 10, 10_000));
+    frames.shift()!();
+    await vi.waitFor(() => expect(runResults('late').size).toBe(7010));
+    expect(pages).toEqual([{ offset: 0, limit: 5000 }, { offset: 5000, limit: 5000 }]);
+    expect(useRunsStore.getState().runs.late?.received).toBe(7010);
+    // A run whose first event starts at seq 0 is not re-fetched.
+    push('run:progress', progress('fresh', 0, 10, 10));
+    frames.shift()!();
+    expect(pages).toHaveLength(2);
+    off();
   });
 
   it('still flushes when no animation frame comes (hidden tab)', () => {
