@@ -138,4 +138,17 @@ describe('batch runs in the browser', () => {
     expect(await h.page.getByLabel('Run', { exact: true }).locator('option').count()).toBeGreaterThanOrEqual(2);
     await h.screenshot('batch-rerun-failed');
   });
+
+  it('a reload mid-run keeps the bridge (token in sessionStorage) and the table re-fills', async () => {
+    await batch.openDialogFor('item');
+    await batch.start({ concurrency: 10, iterations: 1500, name: 'across-reload' });
+    await h.waitFor(async () => (await batch.done()) >= 100, { what: 'the run to be under way', timeoutMs: 30_000 });
+    await h.reload();
+    expect(h.page.url()).not.toContain('token=');
+    // Live events bring the run back; rows from before the reload are fetched with run:results.
+    await h.page.getByTestId('run-done').waitFor({ timeout: 30_000 });
+    expect(await batch.waitFinished()).toBe('done');
+    await h.waitFor(async () => (await h.page.getByTestId('results-count').textContent()) === '1500 results', { what: 'all 1500 rows after the reload' });
+    expect(await batch.done()).toBe(1500);
+  });
 });
