@@ -5,6 +5,7 @@ import { useRunsStore } from '../../state/runs-store';
 import type { RunDialogState } from '../../state/runs-store';
 import './batch-run.css';
 import { formFrom, formToConfig } from './run-form';
+import { StageList } from './StageList';
 import type { RunForm } from './run-form';
 import { useSalvoApi } from './use-api';
 
@@ -117,17 +118,7 @@ function RunDialogForm({ dialog }: { dialog: RunDialogState }) {
           </Field>
         )}
         {text('name', 'Name')}
-        {form.stages.length === 0
-          ? text('concurrency', 'Concurrency', { inputMode: 'numeric' })
-          : form.stages.map((s, i) => (
-              <Field key={i} label={`Stage “${s.name}” concurrency`}>
-                <input
-                  aria-label={`Stage ${s.name} concurrency`}
-                  value={s.concurrency}
-                  onChange={(e) => patch({ stages: form.stages.map((x, j) => (j === i ? { ...x, concurrency: e.target.value } : x)) })}
-                />
-              </Field>
-            ))}
+        {form.stages.length === 0 && text('concurrency', 'Concurrency', { inputMode: 'numeric' })}
         {text('iterations', 'Iterations', { inputMode: 'numeric' })}
         <Field label="Data file">
           <span>
@@ -150,6 +141,7 @@ function RunDialogForm({ dialog }: { dialog: RunDialogState }) {
             ))}
           </select>
         </Field>
+        <StageList stages={form.stages} fallbackTargets={dialog.targets} onChange={(stages) => patch({ stages })} />
         <label className="run-dialog-wide">
           <input type="checkbox" checked={form.stopOnFailure} onChange={(e) => patch({ stopOnFailure: e.target.checked })} /> Stop on first failure
         </label>

@@ -12,8 +12,8 @@ export interface RunForm {
   readonly timeoutMs: string;
   readonly stopOnFailure: boolean;
   readonly environment: string;
-  /** Stages beyond a single one come from a saved config; their concurrency is editable. */
-  readonly stages: ReadonlyArray<{ readonly name: string; readonly targets: readonly string[]; readonly concurrency: string }>;
+  /** Ordered stages (empty = one stage over the dialog's targets); targets as typed, comma-separated. */
+  readonly stages: ReadonlyArray<{ readonly name: string; readonly targets: string; readonly concurrency: string }>;
 }
 
 /** The form for a fresh run over `targets`, or for a saved config. */
@@ -30,8 +30,16 @@ export function formFrom(targets: readonly string[], saved?: RunConfig): RunForm
     timeoutMs: config.timeoutMs === undefined ? '' : String(config.timeoutMs),
     stopOnFailure: config.stopOnFailure,
     environment: config.environment ?? '',
-    stages: config.stages.length > 1 ? config.stages.map((s) => ({ name: s.name, targets: s.targets, concurrency: String(s.concurrency) })) : [],
+    stages: config.stages.length > 1 ? config.stages.map((s) => ({ name: s.name, targets: s.targets.join(', '), concurrency: String(s.concurrency) })) : [],
   };
+}
+
+/** Comma-separated request/folder paths; empty parts dropped. */
+export function splitTargets(text: string): string[] {
+  return text
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
 }
 
 function int(text: string, label: string, min: number, max: number): number {
@@ -48,7 +56,7 @@ export function formToConfig(form: RunForm, targets: readonly string[], base?: R
   const concurrency = int(form.concurrency, 'Concurrency', 1, 1000);
   const stages: RunStage[] =
     form.stages.length > 0
-      ? form.stages.map((s) => ({ name: s.name, targets: [...s.targets], concurrency: int(s.concurrency, `Concurrency of stage "${s.name}"`, 1, 1000) }))
+      ? form.stages.map((s) => ({ name: s.name.trim() === '' ? 'stage' : s.name.trim(), targets: splitTargets(s.targets), concurrency: int(s.concurrency, `Concurrency of stage "${s.name}"`, 1, 1000) }))
       : [{ name: 'main', targets: [...targets], concurrency }];
   const rate = Number(form.rateLimit.trim() === '' ? '0' : form.rateLimit);
   if (!Number.isFinite(rate) || rate < 0 || rate > 1_000_000) throw new Error('Rate must be a number of requests per second from 0 (unlimited) to 1,000,000');

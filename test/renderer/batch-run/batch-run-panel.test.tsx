@@ -97,6 +97,33 @@ describe('RunDialog', () => {
   });
 });
 
+describe('RunDialog stages', () => {
+  it('builds ordered stages: serial setup, concurrent fan-out', async () => {
+    const started: RunConfig[] = [];
+    const { api } = testApi({ 'env:list': () => [], 'runConfig:list': () => [], 'run:start': (arg) => (started.push(RunConfigSchema.parse(arg.config)), { runId: 'r5', planned: 3 }) });
+    provideBatchRunApi(api);
+    render(<RunDialog />);
+    act(() => useRunsStore.getState().openRunDialog('c1', ['users']));
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Add stage' }));
+    await user.clear(screen.getByLabelText('Stage 1 name'));
+    await user.type(screen.getByLabelText('Stage 1 name'), 'login');
+    await user.clear(screen.getByLabelText('Stage 1 targets'));
+    await user.type(screen.getByLabelText('Stage 1 targets'), 'auth/login.yaml');
+    await user.click(screen.getByRole('button', { name: 'Add stage' }));
+    await user.type(screen.getByLabelText('Stage 2 targets'), 'users, orders');
+    await user.clear(screen.getByLabelText('Stage stage 2 concurrency'));
+    await user.type(screen.getByLabelText('Stage stage 2 concurrency'), '25');
+    expect(screen.queryByLabelText('Concurrency')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Start run' }));
+    await waitFor(() => expect(started).toHaveLength(1));
+    expect(started[0]?.stages).toEqual([
+      { name: 'login', targets: ['auth/login.yaml'], concurrency: 1 },
+      { name: 'stage 2', targets: ['users', 'orders'], concurrency: 25 },
+    ]);
+  });
+});
+
 describe('BatchRunPanel', () => {
   it('shows live counters and rows, filters, and opens a result as text', async () => {
     const { api, calls } = testApi({ 'run:result': () => view('<script>window.__pwned = 1</script><img src=x onerror="window.__pwned=2">') });
