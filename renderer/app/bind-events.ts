@@ -6,6 +6,7 @@ import { useEnvironmentsStore } from '../state/environments-store';
 import { STREAM_VIEW_CAP, useResponsesStore } from '../state/responses-store';
 import type { Scheduler } from './frame-queue';
 import { animationFrameScheduler, createFrameQueue } from './frame-queue';
+import { runMenuCommand } from './menu-commands';
 
 /** Applies a frame's worth of `http:chunk` events: text to the body cache, one store update per request. */
 export function applyChunks(batch: readonly EventMap['http:chunk'][]): void {
@@ -45,7 +46,12 @@ export function applyCollectionChanges(batch: readonly EventMap['collection:chan
 export function bindEvents(client: ApiClient, schedule: Scheduler = animationFrameScheduler): () => void {
   const chunkQueue = createFrameQueue(applyChunks, schedule);
   const treeQueue = createFrameQueue(applyCollectionChanges, schedule);
-  const offs = [client.on('http:chunk', chunkQueue), client.on('collection:changed', treeQueue)];
+  const offs = [
+    client.on('http:chunk', chunkQueue),
+    client.on('collection:changed', treeQueue),
+    // Menu commands are rare and user-driven: run them directly.
+    client.on('app:menu', (event) => void runMenuCommand(event)),
+  ];
   return () => {
     for (const off of offs) off();
   };
