@@ -53,7 +53,9 @@ interface LongTask {
 }
 
 describe('smoothness', () => {
-  it('stays responsive during a 20,000-request batch at full speed', async () => {
+  // One retry: a single stray long task from the machine (GC in Chromium, another process on the
+  // two cores) must not decide the gate; each attempt still has to be entirely clean.
+  it('stays responsive during a 20,000-request batch at full speed', { retry: 1 }, async () => {
     const { page } = h;
     // A request open in the editor, to type into while the batch runs.
     await page.getByTestId('tree-item').filter({ hasText: 'fast' }).first().click();
