@@ -1,34 +1,5 @@
-import { readFile, realpath, stat } from 'node:fs/promises';
-import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { mapUrlPath, readStaticFile } from '../fs/static-files';
 import { APP_HOST, APP_SCHEME } from './url-policy';
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-/** Content type by file extension; unknown files are opaque bytes (never sniffed into HTML). */
-export function contentTypeFor(path: string): string {
-  return CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
-}
-
-function isInside(root: string, candidate: string): boolean {
-  const rel = relative(root, candidate);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel) && rel.split(sep)[0] !== '..');
-}
 
 /**
  * Maps a `salvo://app/...` URL to a file under `root`, or undefined when the URL is for another
@@ -42,19 +13,7 @@ export function resolveBundlePath(root: string, requestUrl: string): string | un
     return undefined;
   }
   if (url.protocol !== `${APP_SCHEME}:` || url.host.toLowerCase() !== APP_HOST) return undefined;
-  let pathname: string;
-  try {
-    pathname = decodeURIComponent(url.pathname);
-  } catch {
-    return undefined;
-  }
-  // Backslashes and NUL are never in our bundle names; on Windows a backslash is a separator.
-  if (pathname.includes('\0') || pathname.includes('\\')) return undefined;
-  const segments = pathname.split('/').filter((s) => s !== '');
-  if (segments.some((s) => s === '..' || s === '.' || /^[a-zA-Z]:$/.test(s))) return undefined;
-  const base = resolve(root);
-  const target = segments.length === 0 ? join(base, 'index.html') : resolve(base, ...segments);
-  return isInside(base, target) && target !== base ? target : undefined;
+  return mapUrlPath(root, url.pathname);
 }
 
 /** What the protocol handler answers. */
@@ -75,12 +34,13 @@ function refuse(status: 403 | 404): BundleResponse {
 export async function readBundleFile(root: string, requestUrl: string): Promise<BundleResponse> {
   const target = resolveBundlePath(root, requestUrl);
   if (target === undefined) return refuse(403);
-  try {
-    const [realRoot, realTarget] = await Promise.all([realpath(root), realpath(target)]);
-    if (!isInside(realRoot, realTarget)) return refuse(403);
-    if (!(await stat(realTarget)).isFile()) return refuse(404);
-    return { status: 200, contentType: contentTypeFor(realTarget), body: await readFile(realTarget) };
-  } catch {
-    return refuse(404);
+  const found = await readStaticFile(root, new URL(requestUrl).pathname);
+  switch (found.kind) {
+    case 'file':
+      return { status: 200, contentType: found.contentType, body: found.body };
+    case 'forbidden':
+      return refuse(403);
+    case 'not-found':
+      return refuse(404);
   }
 }

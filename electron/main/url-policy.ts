@@ -1,3 +1,5 @@
+import { rendererCsp } from '../../shared/lib/csp';
+
 /** Scheme the packaged renderer is served from (registered as privileged before app ready). */
 export const APP_SCHEME = 'salvo';
 /** Host part of the app URL: `salvo://app/`. */
@@ -8,17 +10,7 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
 /** CSP sent with every bundle response; mirrors the meta tag in renderer/index.html. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "frame-src 'self' blob: data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+export const CONTENT_SECURITY_POLICY = rendererCsp();
 
 function parse(url: string): URL | undefined {
   try {

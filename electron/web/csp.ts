@@ -1,21 +1,11 @@
+import { rendererCsp } from '../../shared/lib/csp';
+
 /**
  * CSP of the renderer when served in browser mode: the Electron shell's policy
  * (electron/main/url-policy.ts) plus the bridge socket in connect-src and no framing by others.
  */
 export function browserModeCsp(origin: string): string {
-  const wsOrigin = origin.replace(/^http/, 'ws');
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "frame-src 'self' blob: data:",
-    `connect-src 'self' ${wsOrigin}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+  return rendererCsp({ connect: [origin.replace(/^http/, 'ws')], forbidFraming: true });
 }
 
 /** Headers on every static response: no sniffing, no referrer, no embedding, no caching of the bundle. */

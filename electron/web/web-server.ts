@@ -8,7 +8,7 @@ import type { Emit, Handlers } from '../../shared/ipc/contract';
 import type { EventFrame } from '../../shared/ipc/web-bridge';
 import { MAX_FRAME_BYTES, serveBridgeSocket } from './bridge-socket';
 import { staticSecurityHeaders } from './csp';
-import { readStaticFile } from './static-files';
+import { readStaticFile } from '../fs/static-files';
 import { allowedHosts, checkUpgrade } from './upgrade-guard';
 
 /** The handler set behind the bridge and how to shut it down. */

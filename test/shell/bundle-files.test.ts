@@ -2,7 +2,8 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentTypeFor, readBundleFile, resolveBundlePath } from '../../electron/main/bundle-files';
+import { contentTypeFor } from '../../electron/fs/static-files';
+import { readBundleFile, resolveBundlePath } from '../../electron/main/bundle-files';
 
 describe('resolveBundlePath', () => {
   const root = '/opt/salvo/out/renderer';
