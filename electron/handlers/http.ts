@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { bindBodyFiles } from '../collections/body-files';
 import { copyFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Handlers } from '../../shared/ipc/contract';
@@ -100,9 +101,12 @@ export function createHttpHandlers(ctx: AppContext, deps: { collections: Collect
         const names = resolved.unresolved;
         throw new SalvoError('unresolved-variable', `Unresolved variable${names.length === 1 ? '' : 's'}: ${names.map((n) => `{{${n}}}`).join(', ')}; nothing was sent`, { names });
       }
+      // Files of a collection's request stay inside it unless the user consented (a request typed
+      // outside any collection names its own files).
+      const toSend = context.collectionId === undefined ? resolved.value : await bindBodyFiles(resolved.value, deps.collections.rootOf(context.collectionId));
       const secrets = [...new Set([...resolved.secretValues, ...layerSecrets(layers)])];
       const coalescer = new ChunkCoalescer((chunk) => ctx.emit('http:chunk', { id, ...chunk }));
-      const result = await ctx.engine.send(resolved.value, {
+      const result = await ctx.engine.send(toSend, {
         id,
         onChunk: (chunk) => coalescer.push(chunk),
         secretValues: resolved.secretValues,

@@ -57,6 +57,8 @@ export const RequestOptionsSchema = z.object({
   clientKeyFile: z.string().optional(),
   proxyUrl: z.string().optional(),
   http2: z.boolean().default(false),
+  /** The user's consent to send body files from outside the collection folder. */
+  allowExternalFiles: z.boolean().default(false),
   /** Decoded-body cap in bytes before the body spills to a temp file. */
   bodyCapBytes: z.number().int().min(1024).optional(),
 });

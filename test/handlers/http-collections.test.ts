@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -99,5 +99,34 @@ describe('http:send over a real collection on disk', () => {
     }
     // The grep is meaningful only if history was actually written.
     expect(historyWritten).toBe(true);
+  });
+
+  it('sends body files inside the collection (relative to its root) but refuses outside ones without consent', async () => {
+    const outside = await mkdtemp(join(tmpdir(), 'salvo-outside-'));
+    await writeFile(join(outside, 'id_rsa'), 'PRIVATE-KEY-BYTES');
+    await mkdir(join(root, 'api', 'files'), { recursive: true });
+    await writeFile(join(root, 'api', 'files', 'avatar.bin'), 'AVATAR-BYTES');
+    // A link inside the collection that points outside is judged by its real target.
+    await symlink(join(outside, 'id_rsa'), join(root, 'api', 'files', 'innocent.bin'));
+    const send = (path: string, allowExternalFiles = false) =>
+      http['http:send']({
+        id: `file-${Math.random()}`,
+        spec: spec(`${server.url}/upload`, { method: 'POST', body: { mode: 'binary', path }, options: { ...spec('x').options, allowExternalFiles } }),
+        context: { collectionId },
+      });
+
+    const inside = await send('files/avatar.bin');
+    expect(inside.status).toBe(200);
+    expect(seen.at(-1)?.body.toString()).toBe('AVATAR-BYTES');
+
+    const count = seen.length;
+    await expect(send(join(outside, 'id_rsa'))).rejects.toMatchObject({ info: { kind: 'invalid-input', detail: { reason: 'external-file' } } });
+    await expect(send('files/innocent.bin')).rejects.toMatchObject({ info: { kind: 'invalid-input' } });
+    await expect(send('../../' + join(outside, 'id_rsa').split('/').slice(1).join('/'))).rejects.toMatchObject({ info: { kind: 'invalid-input' } });
+    expect(seen.length).toBe(count);
+
+    const consented = await send(join(outside, 'id_rsa'), true);
+    expect(consented.status).toBe(200);
+    expect(seen.at(-1)?.body.toString()).toBe('PRIVATE-KEY-BYTES');
   });
 });

@@ -70,6 +70,13 @@ export function OptionsTab({ tabId }: { readonly tabId: string }): React.JSX.Ele
           Use HTTP/2 when the server offers it
         </label>
       </fieldset>
+      <fieldset>
+        <legend>Files</legend>
+        <label className="check">
+          <input type="checkbox" checked={options.allowExternalFiles} onChange={(e) => set({ allowExternalFiles: e.target.checked })} data-testid="opt-allow-external-files" />
+          Allow body files from outside the collection folder
+        </label>
+      </fieldset>
     </div>
   );
 }

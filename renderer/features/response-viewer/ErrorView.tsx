@@ -11,6 +11,10 @@ export function ErrorView({ tabId, error }: { readonly tabId: string; readonly e
     updateDraft(tabId, (d) => ({ ...d, options: { ...d.options, verifyTls: false } }));
     void sendTab(tabId);
   };
+  const allowExternalFiles = (): void => {
+    updateDraft(tabId, (d) => ({ ...d, options: { ...d.options, allowExternalFiles: true } }));
+    void sendTab(tabId);
+  };
   const raiseTimeout = (): void => {
     updateDraft(tabId, (d) => ({ ...d, options: { ...d.options, timeouts: { connect: d.options.timeouts.connect * 3, headers: d.options.timeouts.headers * 3, bodyIdle: d.options.timeouts.bodyIdle * 3, total: d.options.timeouts.total * 3 } } }));
     void sendTab(tabId);
@@ -39,6 +43,11 @@ export function ErrorView({ tabId, error }: { readonly tabId: string; readonly e
       {hint.action === 'allow-insecure' && (
         <button type="button" className="button danger" onClick={allowInsecure} data-testid="allow-insecure">
           Allow insecure for this request and resend
+        </button>
+      )}
+      {hint.action === 'allow-external-files' && (
+        <button type="button" className="button danger" onClick={allowExternalFiles} data-testid="allow-external-files">
+          Allow files outside the collection for this request and resend
         </button>
       )}
       {hint.action === 'raise-timeout' && (

@@ -4,7 +4,7 @@ import { assertNever } from '../../../shared/model/errors';
 /** A hint for an error, with an optional one-click fix. */
 export interface ErrorHint {
   readonly text: string;
-  readonly action?: 'allow-insecure' | 'raise-timeout' | 'show-variables';
+  readonly action?: 'allow-insecure' | 'raise-timeout' | 'show-variables' | 'allow-external-files';
 }
 
 function isCertificateProblem(info: ErrorInfo): boolean {
@@ -42,7 +42,9 @@ export function hintFor(info: ErrorInfo): ErrorHint {
     case 'cancelled':
       return { text: 'The request was cancelled.' };
     case 'invalid-input':
-      return { text: 'The request is not valid. Check the highlighted fields.' };
+      return info.detail?.reason === 'external-file'
+        ? { text: `The body file ${String(info.detail.path)} is outside the collection folder. Send files from outside this collection for this request?`, action: 'allow-external-files' }
+        : { text: 'The request is not valid. Check the highlighted fields.' };
     case 'not-found':
       return { text: 'The file or item no longer exists.' };
     case 'conflict':

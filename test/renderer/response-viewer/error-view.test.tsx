@@ -26,6 +26,16 @@ describe('error view', () => {
     await waitFor(() => expect(fake.calls.find((c) => c.channel === 'http:send')?.arg).toMatchObject({ spec: { options: { verifyTls: false } } }));
   });
 
+  it('a body file outside the collection offers consent for this request only, then resends', async () => {
+    const fake = installFakeApi({ 'http:send': ({ id }) => ({ ...sampleMeta({ id }), preview: '' }) });
+    const id = useTabsStore.getState().openNew({ request: { url: 'http://127.0.0.1:1/' } });
+    render(<ErrorView tabId={id} error={{ kind: 'invalid-input', message: 'outside', detail: { path: '/home/me/.ssh/id_rsa', reason: 'external-file' } }} />);
+    expect(screen.getByTestId('error-hint').textContent).toContain('/home/me/.ssh/id_rsa');
+    fireEvent.click(screen.getByTestId('allow-external-files'));
+    expect(useTabsStore.getState().tabs[id]?.draft.options.allowExternalFiles).toBe(true);
+    await waitFor(() => expect(fake.calls.find((c) => c.channel === 'http:send')?.arg).toMatchObject({ spec: { options: { allowExternalFiles: true } } }));
+  });
+
   it('other TLS failures do not offer to disable verification', () => {
     expect(hintFor({ kind: 'tls', message: 'handshake failure: no shared cipher' }).action).toBeUndefined();
   });
