@@ -27,6 +27,8 @@ export interface AppOptions {
 export interface App {
   readonly handlers: Handlers;
   readonly context: AppContext;
+  /** The page that started runs is gone (reload, crash, window closed): cancel them, release their sockets. */
+  cancelRuns(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -58,6 +60,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   return {
     handlers,
     context,
+    cancelRuns: () => runs.cancelAll(),
     close: () => {
       closing ??= (async () => {
         await runs.close();

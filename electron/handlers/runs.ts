@@ -24,7 +24,7 @@ const KEEP_FINISHED = 3;
 export function createRunHandlers(
   ctx: AppContext,
   deps: { collections: CollectionAccess; lease?: EngineLease },
-): { handlers: Pick<Handlers, RunChannels>; close(): Promise<void>; result(runId: string, seq: number): ResponseView } {
+): { handlers: Pick<Handlers, RunChannels>; cancelAll(): Promise<void>; close(): Promise<void>; result(runId: string, seq: number): ResponseView } {
   const history = new RunHistory(join(ctx.userDataDir, 'runs'));
   const sessions = new Map<string, RunSession>();
   const finishedOrder: string[] = [];
@@ -88,6 +88,12 @@ export function createRunHandlers(
     handlers,
     /** A kept result's detail (capped, redacted preview) for `http:body` ids of the form `run:<runId>:<seq>`. */
     result: (runId, seq) => session(runId).batch.store.detail(seq),
+    /** Cancels every run still going (its window reloaded or went away); finished ones stay readable. */
+    async cancelAll() {
+      const running = [...sessions.values()];
+      for (const s of running) s.batch.cancel();
+      await Promise.allSettled(running.map((s) => s.finished));
+    },
     async close() {
       const running = [...sessions.values()];
       for (const s of running) s.batch.cancel();

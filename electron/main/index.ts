@@ -20,6 +20,7 @@ const PROJECT_URL = 'https://github.com/salvo-api/salvo';
 const source = resolveRendererSource(app.isPackaged, process.env['ELECTRON_RENDERER_URL']);
 let mainWindow: BrowserWindow | undefined;
 let shutdown: (() => Promise<void>) | undefined;
+let cancelRuns: (() => Promise<void>) | undefined;
 
 function anchor(): TrustAnchor | undefined {
   if (!mainWindow || mainWindow.isDestroyed()) return undefined;
@@ -36,8 +37,14 @@ function openLink(url: string): Promise<void> {
 
 function openWindow(): void {
   mainWindow = createMainWindow(app.getAppPath(), source.url);
+  // A reload, a crashed renderer or a closed window abandons its batch runs: cancel them so their
+  // sockets are released and no late results reach the next page.
+  const abandon = (): void => void cancelRuns?.();
+  mainWindow.webContents.on('did-navigate', abandon);
+  mainWindow.webContents.on('render-process-gone', abandon);
   mainWindow.on('closed', () => {
     mainWindow = undefined;
+    abandon();
   });
 }
 
@@ -62,6 +69,7 @@ async function start(): Promise<void> {
     cipher,
   });
   const unbind = bindAppIpc(instance.handlers, anchor);
+  cancelRuns = () => instance.cancelRuns();
   shutdown = async () => {
     unbind();
     await instance.close();

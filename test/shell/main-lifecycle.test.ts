@@ -1,4 +1,6 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { INVOKE_CHANNELS } from '../../shared/ipc/channels';
@@ -99,6 +101,41 @@ describe('electron/main/index.ts', () => {
     await expect(open(trusted, { url: 'file:///etc/passwd' })).resolves.toMatchObject({ ok: false });
     await expect(open(trusted, { url: 'https://example.com/docs' })).resolves.toMatchObject({ ok: true });
     expect(fake().opened).toEqual(['https://example.com/docs']);
+  });
+
+  it('cancels the runs of a page that reloads, so no late results reach the next page', async () => {
+    const wc = fake().windows[0]?.webContents;
+    if (!wc) throw new Error('no window');
+    const trusted = { sender: { id: wc.id }, senderFrame: wc.mainFrame };
+    const call = async (channel: string, payload: unknown): Promise<unknown> => {
+      const out = (await (fake().ipc.get(channel) as InvokeListener)(trusted, payload)) as { ok: boolean; value?: unknown; error?: unknown };
+      if (!out.ok) throw new Error(`${channel}: ${JSON.stringify(out.error)}`);
+      return out.value;
+    };
+    let seen = 0;
+    const server = createServer((_req, res) => {
+      seen += 1;
+      setTimeout(() => res.end('ok'), 20);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      const tree = (await call('collection:create', { root: join(fake().userData, 'reload-api'), name: 'reload api' })) as { id: string };
+      await call('request:create', { collectionId: tree.id, folder: '', name: 'slow', request: { method: 'GET', url: `http://127.0.0.1:${port}/slow` } });
+      const started = (await call('run:start', { collectionId: tree.id, config: { iterations: 100_000, stages: [{ name: 'main', targets: [], concurrency: 4 }] } })) as { runId: string };
+      await until(() => seen >= 8, 10_000);
+      const reload = wc.listeners.get('did-navigate');
+      if (!reload) throw new Error('the shell does not watch reloads');
+      reload();
+      const cancelled = (): boolean => wc.sent.some(([channel, p]) => channel === 'run:progress' && (p as { runId: string; state: string }).runId === started.runId && (p as { state: string }).state === 'cancelled');
+      await until(cancelled, 10_000);
+      const afterCancel = seen;
+      await new Promise((r) => setTimeout(r, 200));
+      expect(seen).toBe(afterCancel);
+      expect(seen).toBeLessThan(100_000);
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
   });
 
   it('denies permissions, renderer network requests and new windows by default', () => {
