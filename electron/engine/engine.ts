@@ -8,7 +8,7 @@ import type { ResponseResult } from '../../shared/model/response';
 import { AgentPool } from './agents';
 import { cancelledError, timeoutError } from './errors';
 import { performSend, SendControl } from './send';
-import { ensureSocketTap } from './socket-tap';
+import { holdSocketTap } from './socket-tap';
 import type { Engine, EngineOptions, SendOptions } from './types';
 
 /** Salvo's defaults for the shared client session. */
@@ -50,7 +50,7 @@ function failedResult(spec: RequestSpec, options: SendOptions, error: SalvoError
 
 /** Creates the request engine: one shared undici Agent, cancel by id, results that never reject. */
 export function createEngine(options: EngineOptions = {}): Engine {
-  ensureSocketTap();
+  const releaseTap = holdSocketTap();
   // Created on the first spill (no sync fs at start-up); spilled bodies live here until released.
   const tempDir = options.tempDir ?? join(tmpdir(), `salvo-bodies-${process.pid}-${randomBytes(6).toString('hex')}`);
   const ownsTempDir = options.tempDir === undefined;
@@ -71,10 +71,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
     running.set(sendOptions.id, control);
     const total = spec.options.timeouts.total;
     const timer = total > 0 ? setTimeout(() => control.stop(timeoutError('total', total)), total) : undefined;
-    const onAbort = (): void => control.stop(cancelledError());
+    // The abort listener exists only for callers that pass a signal (batch runs cancel by id).
     const signal = sendOptions.signal;
-    if (signal?.aborted === true) onAbort();
-    else signal?.addEventListener('abort', onAbort, { once: true });
+    const onAbort = signal === undefined ? undefined : (): void => control.stop(cancelledError());
+    if (signal !== undefined && onAbort !== undefined) {
+      if (signal.aborted) onAbort();
+      else signal.addEventListener('abort', onAbort, { once: true });
+    }
     try {
       return await performSend(deps, spec, sendOptions, control);
     } catch (err) {
@@ -82,7 +85,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       return failedResult(spec, sendOptions, new SalvoError('internal', err instanceof Error ? err.message : String(err)));
     } finally {
       if (timer !== undefined) clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
+      if (signal !== undefined && onAbort !== undefined) signal.removeEventListener('abort', onAbort);
       running.delete(sendOptions.id);
     }
   }
@@ -100,6 +103,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       closed = true;
       for (const control of running.values()) control.stop(cancelledError());
       await agents.close();
+      releaseTap();
       if (ownsTempDir) await rm(tempDir, { recursive: true, force: true });
     },
   };

@@ -7,7 +7,6 @@ export interface SocketAware {
 }
 
 let handlerSymbol: symbol | undefined;
-let subscribed = false;
 
 function handlerOf(request: object): unknown {
   if (handlerSymbol === undefined) {
@@ -22,17 +21,27 @@ function isSocketAware(value: unknown): value is SocketAware {
   return typeof value === 'object' && value !== null && typeof (value as { onSocket?: unknown }).onSocket === 'function';
 }
 
+function onSendHeaders(message: unknown): void {
+  const { request, socket } = message as { request?: object; socket?: Socket };
+  if (request === undefined || socket === undefined) return;
+  const handler = handlerOf(request);
+  if (isSocketAware(handler)) handler.onSocket(socket);
+}
+
+let holders = 0;
+
 /**
- * Subscribes once to `undici:client:sendHeaders`, which names the socket a request is written on;
- * the request's own handler then reads remote address, reuse and connect phases from it.
+ * Subscribes to `undici:client:sendHeaders`, which names the socket a request is written on; the
+ * request's own handler then reads remote address, reuse and connect phases from it. Held while
+ * an engine is open (call the returned release once): with no subscriber, undici skips building
+ * the message, so other undici users in the process pay nothing for it.
  */
-export function ensureSocketTap(): void {
-  if (subscribed) return;
-  subscribed = true;
-  diagnosticsChannel.subscribe('undici:client:sendHeaders', (message) => {
-    const { request, socket } = message as { request?: object; socket?: Socket };
-    if (request === undefined || socket === undefined) return;
-    const handler = handlerOf(request);
-    if (isSocketAware(handler)) handler.onSocket(socket);
-  });
+export function holdSocketTap(): () => void {
+  if (holders++ === 0) diagnosticsChannel.subscribe('undici:client:sendHeaders', onSendHeaders);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    if (--holders === 0) diagnosticsChannel.unsubscribe('undici:client:sendHeaders', onSendHeaders);
+  };
 }
