@@ -28,8 +28,15 @@ async function readPem(path: string | undefined, what: string): Promise<string |
   }
 }
 
+// Plain concatenation (a separator no path or URL field can make ambiguous): this runs once per send.
 function keyOf(key: AgentKey): string {
-  return JSON.stringify([key.verifyTls, key.caFile ?? '', key.clientCertFile ?? '', key.clientKeyFile ?? '', key.proxyUrl ?? '', key.http2, key.connectTimeoutMs]);
+  return `${key.verifyTls ? 1 : 0}\u0000${key.caFile ?? ''}\u0000${key.clientCertFile ?? ''}\u0000${key.clientKeyFile ?? ''}\u0000${key.proxyUrl ?? ''}\u0000${key.http2 ? 1 : 0}\u0000${key.connectTimeoutMs}`;
+}
+
+/** A cached agent: the creation promise, and the agent itself once it exists. */
+interface Entry {
+  readonly created: Promise<Dispatcher>;
+  ready: Dispatcher | undefined;
 }
 
 /**
@@ -38,27 +45,50 @@ function keyOf(key: AgentKey): string {
  * Requests with default settings all share one Agent and its per-origin keep-alive pools.
  */
 export class AgentPool {
-  private readonly agents = new Map<string, Promise<Dispatcher>>();
+  private readonly agents = new Map<string, Entry>();
+  /** The most recently used key: it is already last in recency order. */
+  private newest: string | undefined;
 
   constructor(private readonly settings: AgentSettings) {}
 
   /** The dispatcher for a request's socket-level options (created on first use, then reused). */
   get(options: RequestOptions): Promise<Dispatcher> {
-    const key: AgentKey = { ...options, connectTimeoutMs: options.timeouts.connect };
-    const id = keyOf(key);
+    const found = this.dispatcherFor(options);
+    return found instanceof Promise ? found : Promise.resolve(found);
+  }
+
+  /**
+   * Like `get`, but returns the agent itself once it exists, so the per-send path does not wait
+   * a microtask for a promise that resolved long ago.
+   */
+  dispatcherFor(options: RequestOptions): Dispatcher | Promise<Dispatcher> {
+    const id = keyOf({ verifyTls: options.verifyTls, caFile: options.caFile, clientCertFile: options.clientCertFile, clientKeyFile: options.clientKeyFile, proxyUrl: options.proxyUrl, http2: options.http2, connectTimeoutMs: options.timeouts.connect });
     const existing = this.agents.get(id);
     if (existing !== undefined) {
-      // Map order doubles as recency order for eviction.
-      this.agents.delete(id);
-      this.agents.set(id, existing);
-      return existing;
+      // Map order doubles as recency order for eviction; the newest needs no move.
+      if (this.newest !== id) {
+        this.agents.delete(id);
+        this.agents.set(id, existing);
+        this.newest = id;
+      }
+      return existing.ready ?? existing.created;
     }
-    const created = this.create(key);
-    this.agents.set(id, created);
-    // A failed creation (unreadable CA file) must not stay cached.
-    created.catch(() => this.agents.delete(id));
+    const key: AgentKey = { ...options, connectTimeoutMs: options.timeouts.connect };
+    const entry: Entry = { created: this.create(key), ready: undefined };
+    this.agents.set(id, entry);
+    this.newest = id;
+    entry.created.then(
+      (d) => {
+        entry.ready = d;
+      },
+      // A failed creation (unreadable CA file) must not stay cached.
+      () => {
+        if (this.agents.get(id) === entry) this.agents.delete(id);
+        if (this.newest === id) this.newest = undefined;
+      },
+    );
     this.evict();
-    return created;
+    return entry.created;
   }
 
   private evict(): void {
@@ -66,7 +96,7 @@ export class AgentPool {
       const oldest = this.agents.entries().next().value;
       if (oldest === undefined) return;
       this.agents.delete(oldest[0]);
-      oldest[1].then((d) => d.close(), () => undefined).catch(() => undefined);
+      oldest[1].created.then((d) => d.close(), () => undefined).catch(() => undefined);
     }
   }
 
@@ -105,6 +135,7 @@ export class AgentPool {
   async close(): Promise<void> {
     const all = [...this.agents.values()];
     this.agents.clear();
-    await Promise.all(all.map((p) => p.then((d) => d.destroy(), () => undefined).catch(() => undefined)));
+    this.newest = undefined;
+    await Promise.all(all.map((e) => e.created.then((d) => d.destroy(), () => undefined).catch(() => undefined)));
   }
 }

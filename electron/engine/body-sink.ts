@@ -13,65 +13,91 @@ export interface SinkOptions {
   readonly maxBytes: number;
   readonly discardBeyondCap: boolean;
   readonly tempDir: string;
-  readonly fileName: string;
+  /** The request id and exchange number; the spill file is named from them only if the body spills. */
+  readonly fileStem: string;
+  readonly exchange: number;
   readonly onChunk?: (chunk: Uint8Array) => void;
+}
+
+/** The spill file name of one exchange (unique per process run: a random suffix). */
+function spillFileName(options: SinkOptions): string {
+  return `${options.fileStem.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 80)}-${options.exchange}-${Math.random().toString(36).slice(2, 10)}.body`;
+}
+
+/** One contiguous copy of the kept chunks (its own ArrayBuffer: no socket or pool slab stays referenced). */
+function joined(chunks: readonly Buffer[], total: number): Uint8Array {
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
 }
 
 /**
  * The end of the decode pipeline: counts decoded bytes (the cap is on decoded bytes, never wire
  * bytes), keeps them in memory up to the cap, then spills to a temp file or just counts.
+ * Synchronous while the body stays in memory, so an identity-coded body needs no stream at all.
  */
-export class BodySink extends Writable {
+export class BodyCollector {
   private readonly chunks: Buffer[] = [];
   private memoryBytes = 0;
   private file: FileHandle | undefined;
   private filePath: string | undefined;
-  private pending: Promise<void> = Promise.resolve();
+  private spilling = false;
+  private pending: Promise<void> | undefined;
   /** Decoded bytes seen, kept or not. */
   decodedBytes = 0;
 
-  constructor(private readonly options: SinkOptions) {
-    super({ highWaterMark: 256 * 1024 });
-  }
+  constructor(private readonly options: SinkOptions) {}
 
   get spilled(): boolean {
     return this.filePath !== undefined;
   }
 
-  override _write(chunk: Buffer, _enc: BufferEncoding, done: (err?: Error | null) => void): void {
+  /**
+   * Takes one decoded chunk: undefined when it was kept or counted, a promise while it is written
+   * to the spill file (rejects with an `io` error), or the error that ends the body.
+   */
+  accept(chunk: Buffer): SalvoError | Promise<void> | undefined {
     if (this.decodedBytes + chunk.length > this.options.maxBytes) {
-      done(new SalvoError('body-too-large', `The decoded body is larger than ${this.options.maxBytes} bytes; the rest was not read`, { maxBytes: this.options.maxBytes }));
-      return;
+      return new SalvoError('body-too-large', `The decoded body is larger than ${this.options.maxBytes} bytes; the rest was not read`, { maxBytes: this.options.maxBytes });
     }
     this.decodedBytes += chunk.length;
-    try {
-      this.options.onChunk?.(chunk);
-    } catch {
-      // A faulty listener must not break the download.
-    }
-    if (this.file === undefined && this.memoryBytes + chunk.length <= this.options.capBytes) {
+    let taken: Promise<void> | undefined;
+    if (!this.spilling && this.memoryBytes + chunk.length <= this.options.capBytes) {
       this.chunks.push(chunk);
       this.memoryBytes += chunk.length;
-      done();
-      return;
-    }
-    if (this.options.discardBeyondCap) {
+    } else if (this.options.discardBeyondCap) {
       const room = this.options.capBytes - this.memoryBytes;
       if (room > 0) {
         this.chunks.push(chunk.subarray(0, room));
         this.memoryBytes += room;
       }
-      done();
-      return;
+    } else {
+      this.spilling = true;
+      const writing = this.spill(chunk);
+      this.pending = writing.catch(() => undefined);
+      taken = writing.catch((err: unknown) => {
+        throw new SalvoError('io', `Could not write the body to a temp file: ${err instanceof Error ? err.message : String(err)}`);
+      });
     }
-    const writing = this.spill(chunk);
-    this.pending = writing.catch(() => undefined);
-    writing.then(() => done(), (err: unknown) => done(new SalvoError('io', `Could not write the body to a temp file: ${err instanceof Error ? err.message : String(err)}`)));
+    // After the chunk is kept: a listener that cancels the request at once still finds it in the body.
+    const onChunk = this.options.onChunk;
+    if (onChunk !== undefined) {
+      try {
+        onChunk(chunk);
+      } catch {
+        // A faulty listener must not break the download.
+      }
+    }
+    return taken;
   }
 
   private async spill(chunk: Buffer): Promise<void> {
     if (this.file === undefined) {
-      const path = join(this.options.tempDir, this.options.fileName);
+      const path = join(this.options.tempDir, spillFileName(this.options));
       await mkdir(this.options.tempDir, { recursive: true, mode: 0o700 });
       this.file = await open(path, 'wx', 0o600);
       this.filePath = path;
@@ -83,10 +109,16 @@ export class BodySink extends Writable {
     await this.file.write(chunk);
   }
 
-  /** What was kept; call after the pipeline finished or failed (never throws). */
+  /** What was kept when it is all in memory (no spill ever started); undefined otherwise. */
+  memoryResult(): BodyStore | undefined {
+    if (this.spilling) return undefined;
+    return { kind: 'memory', bytes: joined(this.chunks, this.memoryBytes) };
+  }
+
+  /** What was kept; call after the body ended or failed (never throws). */
   async result(): Promise<BodyStore> {
     // A spill write may still be running when the pipeline was destroyed mid-body.
-    await this.pending;
+    if (this.pending !== undefined) await this.pending;
     if (this.file !== undefined && this.filePath !== undefined) {
       const file = this.file;
       this.file = undefined;
@@ -95,7 +127,21 @@ export class BodySink extends Writable {
       return { kind: 'file', path: this.filePath, bytes };
     }
     if (this.filePath !== undefined) return { kind: 'file', path: this.filePath, bytes: this.decodedBytes };
-    return { kind: 'memory', bytes: new Uint8Array(Buffer.concat(this.chunks)) };
+    return { kind: 'memory', bytes: joined(this.chunks, this.memoryBytes) };
+  }
+}
+
+/** The collector as the last stage of a decoder pipeline (compressed bodies). */
+export class BodySink extends Writable {
+  constructor(readonly collector: BodyCollector) {
+    super({ highWaterMark: 256 * 1024 });
+  }
+
+  override _write(chunk: Buffer, _enc: BufferEncoding, done: (err?: Error | null) => void): void {
+    const taken = this.collector.accept(chunk);
+    if (taken === undefined) done();
+    else if (taken instanceof SalvoError) done(taken);
+    else taken.then(() => done(), (err: unknown) => done(err instanceof Error ? err : new Error(String(err))));
   }
 }
 

@@ -29,8 +29,14 @@ function looksLikeText(sample: Uint8Array): boolean {
   }
 }
 
+/** Facts of the Content-Types seen recently: a run sees the same few values over and over. */
+const known = new Map<string, ContentFacts>();
+const KNOWN_MAX = 256;
+
 /** Decides text vs binary from Content-Type, sniffing the first bytes when there is none. */
 export function contentFacts(contentType: string, sample: Uint8Array): ContentFacts {
+  const cached = known.get(contentType);
+  if (cached !== undefined) return cached;
   const [mediaRaw = '', ...params] = contentType.split(';');
   const media = mediaRaw.trim().toLowerCase();
   let charset: string | undefined;
@@ -39,10 +45,14 @@ export function contentFacts(contentType: string, sample: Uint8Array): ContentFa
     if (k?.trim().toLowerCase() === 'charset' && v !== undefined) charset = normaliseCharset(v);
   }
   if (media === '') {
+    // Sniffed from this body's bytes: not cached.
     const text = looksLikeText(sample);
     return { contentType, charset: text ? (charset ?? 'utf-8') : undefined, isBinary: !text };
   }
   const isText = TEXT_TYPES.test(media) || media === 'image/svg+xml';
-  if (!isText && charset === undefined) return { contentType, charset: undefined, isBinary: true };
-  return { contentType, charset: charset ?? 'utf-8', isBinary: false };
+  const facts = !isText && charset === undefined ? { contentType, charset: undefined, isBinary: true } : { contentType, charset: charset ?? 'utf-8', isBinary: false };
+  // The facts depend on the header value alone; keep a bounded set (cleared, not evicted one by one).
+  if (known.size >= KNOWN_MAX) known.clear();
+  known.set(contentType, facts);
+  return facts;
 }

@@ -1,12 +1,12 @@
 import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { pipeline } from 'node:stream';
-import type { Readable, Transform } from 'node:stream';
+import type { Readable, Transform, Writable } from 'node:stream';
 import type { Dispatcher } from 'undici';
 import type { ErrorInfo } from '../../shared/model/errors';
 import { SalvoError } from '../../shared/model/errors';
 import type { BodyStore } from '../../shared/model/response';
-import { BodySink } from './body-sink';
+import { BodyCollector, BodySink } from './body-sink';
 import type { SinkOptions } from './body-sink';
 import { socketFacts } from './connector';
 import { createDecoders, decodeError, parseCodings } from './decode';
@@ -24,7 +24,12 @@ export interface ExchangeRequest {
   readonly headersTimeoutMs: number;
   readonly bodyIdleTimeoutMs: number;
   /** Body limits, chosen once the status is known (followed redirects are not streamed or kept). */
-  readonly sink: (status: number, headers: ReadonlyArray<readonly [string, string]>) => SinkOptions;
+  readonly sink: SinkChooser;
+}
+
+/** Chooses the body limits of an exchange from its status and headers. */
+export interface SinkChooser {
+  sinkFor(status: number, headers: ReadonlyArray<readonly [string, string]>): SinkOptions;
 }
 
 /** Raw phase marks of one exchange (performance.now() values, 0 = did not happen). */
@@ -59,16 +64,50 @@ export interface ExchangeResult {
   readonly error: ErrorInfo | undefined;
 }
 
-function headerPairs(raw: Buffer[]): { pairs: Array<[string, string]>; bytes: number } {
+/** What one pass over the raw response headers yields. */
+interface HeaderScan {
+  readonly pairs: Array<[string, string]>;
+  readonly bytes: number;
+  readonly encodings: string[] | undefined;
+  readonly lengths: string[] | undefined;
+}
+
+/** Header pairs, their size, and the Content-Encoding / Content-Length values, in one pass. */
+function scanHeaders(raw: Buffer[]): HeaderScan {
   const pairs: Array<[string, string]> = [];
   let bytes = 0;
+  let encodings: string[] | undefined;
+  let lengths: string[] | undefined;
   for (let i = 0; i + 1 < raw.length; i += 2) {
     const name = raw[i]?.toString('latin1') ?? '';
     const value = raw[i + 1]?.toString('latin1') ?? '';
     pairs.push([name, value]);
     bytes += name.length + value.length + 4;
+    // Only names of the right length are lower-cased and compared.
+    if (name.length === 16 && name.toLowerCase() === 'content-encoding') (encodings ??= []).push(value);
+    else if (name.length === 14 && name.toLowerCase() === 'content-length') (lengths ??= []).push(value.trim());
   }
-  return { pairs, bytes };
+  return { pairs, bytes, encodings, lengths };
+}
+
+function declaredLength(values: readonly string[] | undefined): number | undefined {
+  if (values === undefined || values.length !== 1 || !/^\d+$/.test(values[0] ?? '')) return undefined;
+  return Number(values[0]);
+}
+
+const NO_BODY: BodyStore = { kind: 'memory', bytes: new Uint8Array(0) };
+
+/** Runs `deliver` one macrotask after the current callback returns (see `finish`). */
+function deliverLater(handler: ExchangeHandler): void {
+  setImmediate(deliver, handler);
+}
+
+function deliver(handler: ExchangeHandler): void {
+  handler.deliver();
+}
+
+function onTimer(handler: ExchangeHandler): void {
+  handler.timedOut();
 }
 
 /**
@@ -80,8 +119,13 @@ class ExchangeHandler implements Dispatcher.DispatchHandler, SocketAware {
   private abortFn: ((err?: Error) => void) | undefined;
   private pendingAbort: Error | undefined;
   private resumeFn: (() => void) | undefined;
-  /** Our own native timers: undici's coarse timers can overshoot sub-second limits by a second. */
+  /**
+   * Our own native timer, one per exchange: undici's coarse timers can overshoot sub-second
+   * limits by a second. Re-armed with `refresh()` while its length stays the same.
+   */
   private timer: NodeJS.Timeout | undefined;
+  private timerMs = 0;
+  private timerPhase: 'headers' | 'body' = 'headers';
   private settled = false;
   private phase: ExchangePhase = 'connect';
   private status = 0;
@@ -92,12 +136,18 @@ class ExchangeHandler implements Dispatcher.DispatchHandler, SocketAware {
   /** Declared Content-Length, checked at the end (undici's HTTP/2 client reports RST_STREAM as a normal end). */
   private expectedLength: number | undefined;
   private codings: Coding[] = [];
-  private sink: BodySink | undefined;
-  private head: NodeJS.WritableStream | undefined;
-  private pipelineDone: Promise<Error | undefined> = Promise.resolve(undefined);
+  private collector: BodyCollector | undefined;
+  /**
+   * First stage of the body stream (a decoder, or the sink itself); undefined when the body goes
+   * straight to the collector: identity-coded and never spilled (kept within the cap or discarded
+   * beyond it), which is every batch-run response and every small one.
+   */
+  private head: Transform | Writable | undefined;
+  private pipelineDone: Promise<Error | undefined> | undefined;
   private socket: Socket | undefined;
   private reused = false;
   private readonly marks = { start: performance.now(), written: 0, sent: 0, firstByte: 0, headers: 0, end: 0, dns: 0, connect: 0, tls: 0 };
+  private outcome: ExchangeResult | undefined;
   readonly done: Promise<ExchangeResult>;
   private resolveDone!: (r: ExchangeResult) => void;
 
@@ -141,9 +191,19 @@ class ExchangeHandler implements Dispatcher.DispatchHandler, SocketAware {
   }
 
   private arm(phase: 'headers' | 'body', ms: number): void {
+    if (this.settled) return;
+    if (ms <= 0) {
+      this.disarm();
+      return;
+    }
+    this.timerPhase = phase;
+    if (this.timer !== undefined && this.timerMs === ms) {
+      this.timer.refresh();
+      return;
+    }
     this.disarm();
-    if (ms <= 0 || this.settled) return;
-    this.timer = setTimeout(() => this.stop(timeoutError(phase, ms)), ms);
+    this.timerMs = ms;
+    this.timer = setTimeout(onTimer, ms, this);
   }
 
   private disarm(): void {
@@ -151,8 +211,14 @@ class ExchangeHandler implements Dispatcher.DispatchHandler, SocketAware {
     this.timer = undefined;
   }
 
+  /** The armed headers / body-idle limit ran out. */
+  timedOut(): void {
+    this.timer = undefined;
+    this.stop(timeoutError(this.timerPhase, this.timerMs));
+  }
+
   onResponseStarted(): void {
-    if (this.marks.firstByte === 0) this.marks.firstByte = performance.now();
+    if (this.marks.firstByte === 0 && !this.settled) this.marks.firstByte = performance.now();
   }
 
   onHeaders(statusCode: number, rawHeaders: Buffer[], resume: () => void, statusText: string): boolean {
@@ -167,35 +233,31 @@ class ExchangeHandler implements Dispatcher.DispatchHandler, SocketAware {
     this.arm('body', this.req.bodyIdleTimeoutMs);
     this.status = statusCode;
     this.statusText = statusText;
-    const { pairs, bytes } = headerPairs(rawHeaders);
-    this.headers = pairs;
-    this.headerBytes = bytes + statusText.length + 15;
+    const scan = scanHeaders(rawHeaders);
+    this.headers = scan.pairs;
+    this.headerBytes = scan.bytes + statusText.length + 15;
     this.resumeFn = resume;
-    this.expectedLength = this.declaredLength(pairs, statusCode);
+    const bodiless = this.req.method === 'HEAD' || statusCode === 204 || statusCode === 304;
+    this.expectedLength = bodiless ? undefined : declaredLength(scan.lengths);
     try {
-      const encodings = pairs.filter(([n]) => n.toLowerCase() === 'content-encoding').map(([, v]) => v);
-      this.codings = this.req.method === 'HEAD' || statusCode === 204 || statusCode === 304 ? [] : parseCodings(encodings).codings;
+      this.codings = bodiless || scan.encodings === undefined ? [] : parseCodings(scan.encodings).codings;
     } catch (err) {
       this.stop(err instanceof SalvoError ? err : new SalvoError('decompression', String(err)));
       return false;
     }
-    this.startPipeline();
+    this.startBody();
     return true;
   }
 
-  private declaredLength(pairs: ReadonlyArray<readonly [string, string]>, statusCode: number): number | undefined {
-    if (this.req.method === 'HEAD' || statusCode === 204 || statusCode === 304) return undefined;
-    const values = pairs.filter(([n]) => n.toLowerCase() === 'content-length').map(([, v]) => v.trim());
-    if (values.length !== 1 || !/^\d+$/.test(values[0] ?? '')) return undefined;
-    return Number(values[0]);
-  }
-
-  private startPipeline(): void {
-    const sink = new BodySink(this.req.sink(this.status, this.headers));
-    this.sink = sink;
+  private startBody(): void {
+    const options = this.req.sink.sinkFor(this.status, this.headers);
+    const collector = new BodyCollector(options);
+    this.collector = collector;
+    const fitsInMemory = options.discardBeyondCap || (this.expectedLength !== undefined && this.expectedLength <= options.capBytes);
+    if (this.codings.length === 0 && fitsInMemory) return;
     const decoders: Transform[] = createDecoders(this.codings);
-    const first = decoders[0];
-    this.head = first ?? sink;
+    const sink = new BodySink(collector);
+    this.head = decoders[0] ?? sink;
     const stages: NodeJS.WritableStream[] = [...decoders, sink];
     this.pipelineDone = new Promise((resolve) => {
       if (stages.length === 1) {
@@ -217,20 +279,40 @@ class ExchangeHandler implements Dispatcher.DispatchHandler, SocketAware {
   }
 
   onData(chunk: Buffer): boolean {
-    if (this.settled || this.head === undefined) return false;
+    if (this.settled) return false;
     this.wireBytes += chunk.length;
-    const ok = this.head.write(chunk);
-    if (ok) {
-      this.arm('body', this.req.bodyIdleTimeoutMs);
-    } else {
+    const head = this.head;
+    if (head !== undefined) {
+      if (head.write(chunk)) {
+        this.arm('body', this.req.bodyIdleTimeoutMs);
+        return true;
+      }
       // Paused by our own decoder, not by the server: the idle clock restarts on resume.
       this.disarm();
-      this.head.once('drain', () => {
-        this.arm('body', this.req.bodyIdleTimeoutMs);
-        this.resumeFn?.();
-      });
+      head.once('drain', () => this.resumeAfterPause());
+      return false;
     }
-    return ok;
+    const collector = this.collector;
+    if (collector === undefined) return false;
+    const taken = collector.accept(chunk);
+    if (taken === undefined) {
+      this.arm('body', this.req.bodyIdleTimeoutMs);
+      return true;
+    }
+    if (taken instanceof SalvoError) {
+      this.stop(taken);
+      return false;
+    }
+    // Not reached: a body that may spill is streamed through the sink (see startBody).
+    this.stop(new SalvoError('internal', 'A direct body started to spill'));
+    taken.catch(() => undefined);
+    return false;
+  }
+
+  private resumeAfterPause(): void {
+    if (this.settled) return;
+    this.arm('body', this.req.bodyIdleTimeoutMs);
+    this.resumeFn?.();
   }
 
   onComplete(): void {
@@ -248,7 +330,7 @@ class ExchangeHandler implements Dispatcher.DispatchHandler, SocketAware {
     }
     head.end();
     this.pipelineDone
-      .then((err) => {
+      ?.then((err) => {
         if (err === undefined) this.finish(undefined);
       })
       .catch(() => undefined);
@@ -269,17 +351,32 @@ class ExchangeHandler implements Dispatcher.DispatchHandler, SocketAware {
     this.disarm();
     this.marks.end = performance.now();
     const incomplete = error !== undefined && this.status >= 200;
-    const sink = this.sink;
-    if (error !== undefined && this.head !== undefined) {
-      // Stop decoding; what reached the sink is kept.
-      (this.head as unknown as { destroy(): void }).destroy();
+    // Stop decoding; what reached the collector is kept.
+    if (error !== undefined) this.head?.destroy();
+    const collector = this.collector;
+    const inMemory = collector === undefined ? NO_BODY : collector.memoryResult();
+    if (inMemory !== undefined) {
+      this.outcome = this.result(inMemory, error, incomplete);
+      // One macrotask later, scheduled after this callback returns: undici marks the socket idle in
+      // a setImmediate it queues right after onComplete, and a caller that sends again before that
+      // would open a second connection instead of reusing this one.
+      process.nextTick(deliverLater, this);
+      return;
     }
-    const body = sink === undefined ? Promise.resolve<BodyStore>({ kind: 'memory', bytes: new Uint8Array(0) }) : sink.result();
-    body
-      // One macrotask later: undici marks the socket idle on a later tick, and a caller that sends
-      // again at once would otherwise open a second connection instead of reusing this one.
-      .then((store) => setImmediate(() => this.resolveDone(this.result(store, error, incomplete))))
-      .catch(() => this.resolveDone(this.result({ kind: 'memory', bytes: new Uint8Array(0) }, error, incomplete)));
+    (collector?.result() ?? Promise.resolve(NO_BODY))
+      .then((store) => {
+        this.outcome = this.result(store, error, incomplete);
+        deliverLater(this);
+      })
+      .catch(() => {
+        this.outcome = this.result(NO_BODY, error, incomplete);
+        deliverLater(this);
+      });
+  }
+
+  /** Hands the finished result to `done` (called by `deliverLater`). */
+  deliver(): void {
+    if (this.outcome !== undefined) this.resolveDone(this.outcome);
   }
 
   private result(body: BodyStore, error: ErrorInfo | undefined, incomplete: boolean): ExchangeResult {
@@ -291,9 +388,10 @@ class ExchangeHandler implements Dispatcher.DispatchHandler, SocketAware {
       headerBytes: this.headerBytes,
       body,
       wireBytes: this.wireBytes,
-      decodedBytes: this.sink?.decodedBytes ?? 0,
-      spilled: this.sink?.spilled ?? false,
-      marks: { ...this.marks },
+      decodedBytes: this.collector?.decodedBytes ?? 0,
+      spilled: this.collector?.spilled ?? false,
+      // Not copied: nothing writes the marks once the exchange has settled.
+      marks: this.marks,
       reused: this.reused,
       remoteAddress: socket?.remoteAddress ?? '',
       remotePort: socket?.remotePort ?? 0,
@@ -332,5 +430,6 @@ export function startExchange(dispatcher: Dispatcher, req: ExchangeRequest): Run
   } catch (err) {
     handler.onError(err instanceof Error ? err : new Error(String(err)));
   }
-  return { done: handler.done, stop: (err) => handler.stop(err) };
+  // The handler itself is the running exchange (`done` and `stop`): no wrapper per request.
+  return handler;
 }

@@ -1,7 +1,7 @@
 import { SalvoError } from '../../shared/model/errors';
 import type { RequestSpec } from '../../shared/model/request';
 import { authEffect } from './auth';
-import { prepareBody } from './request-body';
+import { prepareBody, prepareBodyNow } from './request-body';
 import type { PreparedBody } from './request-body';
 
 /** A resolved spec turned into what goes on the wire for the first hop. */
@@ -17,6 +17,26 @@ export interface PreparedRequest {
 
 /** Salvo's User-Agent, sent unless the request sets its own. */
 export const USER_AGENT = 'salvo/0.1';
+
+/** Recently parsed URL texts (never handed out: callers get a copy or a URL nobody mutates). */
+const parsedUrls = new Map<string, URL>();
+const PARSED_MAX = 256;
+
+/**
+ * A parsed request URL. The same text is parsed once per process while it stays among the
+ * recent ones: a batch sends one URL thousands of times. With a query still to append, the caller
+ * gets its own copy, since appending mutates it; otherwise the shared URL, which nothing mutates
+ * (redirect hops resolve new URLs against it).
+ */
+function requestUrl(raw: string, willMutate: boolean): URL {
+  let url = parsedUrls.get(raw);
+  if (url === undefined) {
+    url = parseRequestUrl(raw);
+    if (parsedUrls.size >= PARSED_MAX) parsedUrls.clear();
+    parsedUrls.set(raw, url);
+  }
+  return willMutate ? new URL(url.href) : url;
+}
 
 /** Parses the URL bar: a missing scheme means http, only http(s) is sent. */
 export function parseRequestUrl(raw: string): URL {
@@ -41,27 +61,80 @@ function appendQuery(url: URL, pairs: ReadonlyArray<readonly [string, string]>):
   url.search = url.search === '' || url.search === '?' ? `?${extra}` : `${url.search}&${extra}`;
 }
 
-function hasHeader(headers: ReadonlyArray<readonly [string, string]>, name: string): boolean {
-  const lower = name.toLowerCase();
-  return headers.some(([n]) => n.toLowerCase() === lower);
+const NO_NAMES: readonly string[] = [];
+
+/** Which of the default headers a request already sets (by any case of the name). */
+interface HeaderSeen {
+  userAgent: boolean;
+  accept: boolean;
+  acceptEncoding: boolean;
+  contentType: boolean;
+  contentLength: boolean;
 }
 
-/** Builds URL, headers (auth, defaults, body type/length) and a replayable body from a resolved spec. */
-export async function prepareRequest(spec: RequestSpec, extraSensitive: readonly string[]): Promise<PreparedRequest> {
+function noteHeader(seen: HeaderSeen, name: string): void {
+  switch (name.toLowerCase()) {
+    case 'user-agent':
+      seen.userAgent = true;
+      break;
+    case 'accept':
+      seen.accept = true;
+      break;
+    case 'accept-encoding':
+      seen.acceptEncoding = true;
+      break;
+    case 'content-type':
+      seen.contentType = true;
+      break;
+    case 'content-length':
+      seen.contentLength = true;
+      break;
+  }
+}
+
+/** The checks that need no body: method and URL (thrown before any file is read). */
+function checkedUrl(spec: RequestSpec): URL {
   if (spec.method.toUpperCase() === 'CONNECT') throw new SalvoError('invalid-input', 'CONNECT requests cannot be sent; use the proxy setting instead');
-  const url = parseRequestUrl(spec.url);
+  const willMutate = spec.params.length > 0 || spec.auth.type === 'apikey';
+  return requestUrl(spec.url, willMutate);
+}
+
+function assemble(spec: RequestSpec, url: URL, extraSensitive: readonly string[], body: PreparedBody): PreparedRequest {
   const auth = authEffect(spec.auth);
-  appendQuery(url, [...spec.params.filter((p) => p.enabled && p.name !== '').map((p) => [p.name, p.value] as const), ...auth.query]);
-  const authNames = new Set(auth.headers.map(([n]) => n.toLowerCase()));
-  // An auth setting replaces a hand-written header of the same name rather than sending both.
-  const headers: Array<[string, string]> = spec.headers.filter((h) => h.enabled && h.name !== '' && !authNames.has(h.name.toLowerCase())).map((h) => [h.name, h.value]);
-  headers.push(...auth.headers.map(([n, v]) => [n, v] as [string, string]));
-  const body = await prepareBody(spec.body);
+  const query: Array<readonly [string, string]> = [];
+  for (const p of spec.params) if (p.enabled && p.name !== '') query.push([p.name, p.value]);
+  for (const pair of auth.query) query.push(pair);
+  appendQuery(url, query);
+  const authNames = auth.headers.length === 0 ? undefined : new Set(auth.headers.map(([n]) => n.toLowerCase()));
+  const seen: HeaderSeen = { userAgent: false, accept: false, acceptEncoding: false, contentType: false, contentLength: false };
+  const headers: Array<[string, string]> = [];
+  for (const h of spec.headers) {
+    // An auth setting replaces a hand-written header of the same name rather than sending both.
+    if (!h.enabled || h.name === '' || authNames?.has(h.name.toLowerCase()) === true) continue;
+    headers.push([h.name, h.value]);
+    noteHeader(seen, h.name);
+  }
+  for (const [n, v] of auth.headers) {
+    headers.push([n, v]);
+    noteHeader(seen, n);
+  }
   const hasBody = spec.body.mode !== 'none';
-  if (!hasHeader(headers, 'user-agent')) headers.push(['User-Agent', USER_AGENT]);
-  if (!hasHeader(headers, 'accept')) headers.push(['Accept', '*/*']);
-  if (!hasHeader(headers, 'accept-encoding')) headers.push(['Accept-Encoding', 'gzip, deflate, br']);
-  if (hasBody && body.contentType !== undefined && !hasHeader(headers, 'content-type')) headers.push(['Content-Type', body.contentType]);
-  if (hasBody && !hasHeader(headers, 'content-length')) headers.push(['Content-Length', String(body.length)]);
-  return { method: spec.method, url, headers, body, hasBody, sensitiveNames: [...extraSensitive.map((n) => n.toLowerCase()), ...auth.sensitiveNames], digest: auth.digest };
+  if (!seen.userAgent) headers.push(['User-Agent', USER_AGENT]);
+  if (!seen.accept) headers.push(['Accept', '*/*']);
+  if (!seen.acceptEncoding) headers.push(['Accept-Encoding', 'gzip, deflate, br']);
+  if (hasBody && body.contentType !== undefined && !seen.contentType) headers.push(['Content-Type', body.contentType]);
+  if (hasBody && !seen.contentLength) headers.push(['Content-Length', String(body.length)]);
+  const sensitiveNames = extraSensitive.length === 0 && auth.sensitiveNames.length === 0 ? NO_NAMES : [...extraSensitive.map((n) => n.toLowerCase()), ...auth.sensitiveNames];
+  return { method: spec.method, url, headers, body, hasBody, sensitiveNames, digest: auth.digest };
+}
+
+/**
+ * Builds URL, headers (auth, defaults, body type/length) and a replayable body from a resolved spec.
+ * Synchronous unless the body needs the file system (multipart, binary): most sends wait for nothing.
+ */
+export function prepareRequest(spec: RequestSpec, extraSensitive: readonly string[]): PreparedRequest | Promise<PreparedRequest> {
+  const url = checkedUrl(spec);
+  const now = prepareBodyNow(spec.body);
+  if (now !== undefined) return assemble(spec, url, extraSensitive, now);
+  return prepareBody(spec.body).then((body) => assemble(spec, url, extraSensitive, body));
 }

@@ -76,8 +76,8 @@ function formBody(fields: Extract<Body, { mode: 'form' }>['fields']): PreparedBo
   return textBody(params.toString(), 'application/x-www-form-urlencoded');
 }
 
-/** Turns a resolved body spec into bytes or a file stream with a known length. */
-export async function prepareBody(body: Body): Promise<PreparedBody> {
+/** The body when it needs no file system access (no body, text, form); undefined for multipart and binary. */
+export function prepareBodyNow(body: Body): PreparedBody | undefined {
   switch (body.mode) {
     case 'none':
       return NO_BODY;
@@ -89,6 +89,21 @@ export async function prepareBody(body: Body): Promise<PreparedBody> {
       return textBody(body.text, 'application/xml');
     case 'form':
       return formBody(body.fields);
+    case 'multipart':
+    case 'binary':
+      return undefined;
+  }
+}
+
+/** Turns a resolved body spec into bytes or a file stream with a known length. */
+export async function prepareBody(body: Body): Promise<PreparedBody> {
+  switch (body.mode) {
+    case 'none':
+    case 'json':
+    case 'text':
+    case 'xml':
+    case 'form':
+      return prepareBodyNow(body) ?? NO_BODY;
     case 'multipart':
       return multipartBody(body.fields);
     case 'binary': {

@@ -10,7 +10,7 @@ import { contentFacts } from './content-type';
 import { digestAuthorization, parseDigestChallenge } from './digest';
 import { mapError } from './errors';
 import { startExchange } from './exchange';
-import type { ExchangeMarks, ExchangeResult, RunningExchange } from './exchange';
+import type { ExchangeMarks, ExchangeResult, RunningExchange, SinkChooser } from './exchange';
 import { prepareRequest } from './prepare';
 import type { PreparedRequest } from './prepare';
 import { REDIRECT_STATUSES, nextHop } from './redirects';
@@ -38,14 +38,25 @@ export class SendControl {
   }
 }
 
+const NO_NAMES: readonly string[] = [];
 const EMPTY: BodyStore = { kind: 'memory', bytes: new Uint8Array(0) };
 /** Bodies of followed redirects and digest challenges: read to keep the socket reusable, not kept. */
 const SKIPPED_BODY_CAP = 64 * 1024;
 
-function headerValues(headers: HeaderList, name: string): string[] {
-  const lower = name.toLowerCase();
-  return headers.filter(([n]) => n.toLowerCase() === lower).map(([, v]) => v);
+/** Values of one header; `lower` is the lower-case name. */
+function headerValues(headers: HeaderList, lower: string): string[] {
+  const out: string[] = [];
+  for (const [n, v] of headers) if (n.length === lower.length && n.toLowerCase() === lower) out.push(v);
+  return out;
 }
+
+/** The first value of one header; `lower` is the lower-case name. */
+function firstHeader(headers: HeaderList, lower: string): string | undefined {
+  for (const [n, v] of headers) if (n.length === lower.length && n.toLowerCase() === lower) return v;
+  return undefined;
+}
+
+const NO_BYTES = new Uint8Array(0);
 
 interface SendState {
   readonly spec: RequestSpec;
@@ -59,6 +70,8 @@ interface SendState {
 function sentView(state: SendState, hop: HopState | undefined): ResponseResult['sent'] {
   const secrets = state.options.secretValues ?? [];
   if (hop === undefined) return { method: state.spec.method, url: redact(state.spec.url, secrets), headers: [] };
+  // Without secrets there is nothing to redact: the hop's own (never mutated) header list is what was sent.
+  if (secrets.length === 0) return { method: hop.method, url: hop.url.href, headers: hop.headers };
   return { method: hop.method, url: redact(hop.url.href, secrets), headers: hop.headers.map(([n, v]) => [n, redact(v, secrets)] as const) };
 }
 
@@ -68,8 +81,8 @@ function failure(state: SendState, error: ErrorInfo, hop: HopState | undefined):
 
 function build(state: SendState, r: ExchangeResult | undefined, hop: HopState | undefined, error: ErrorInfo | undefined): ResponseResult {
   const body = r?.body ?? EMPTY;
-  const contentType = r === undefined ? '' : (headerValues(r.headers, 'content-type')[0] ?? '');
-  const sample = body.kind === 'memory' ? body.bytes.subarray(0, 4096) : new Uint8Array(0);
+  const contentType = r === undefined ? '' : (firstHeader(r.headers, 'content-type') ?? '');
+  const sample = body.kind === 'memory' ? (body.bytes.length > 4096 ? body.bytes.subarray(0, 4096) : body.bytes) : NO_BYTES;
   const facts = contentFacts(contentType, sample);
   return {
     id: state.options.id,
@@ -100,23 +113,39 @@ function build(state: SendState, r: ExchangeResult | undefined, hop: HopState | 
 
 function sinkFor(state: SendState, deps: SendDeps, skip: boolean, n: number): SinkOptions {
   const cap = state.options.bodyCapBytes ?? state.spec.options.bodyCapBytes ?? deps.bodyCapBytes;
-  const fileName = `${state.options.id.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 80)}-${n}-${Math.random().toString(36).slice(2, 10)}.body`;
-  if (skip) return { capBytes: 0, maxBytes: SKIPPED_BODY_CAP * 16, discardBeyondCap: true, tempDir: deps.tempDir, fileName };
+  // The spill file is named from the id only if the body ever spills.
+  const fileStem = state.options.id;
+  if (skip) return { capBytes: 0, maxBytes: SKIPPED_BODY_CAP * 16, discardBeyondCap: true, tempDir: deps.tempDir, fileStem, exchange: n };
   const onChunk = state.options.onChunk;
   return {
     capBytes: cap,
     maxBytes: Math.max(cap, state.options.maxBodyBytes ?? deps.maxBodyBytes),
     discardBeyondCap: state.options.discardBeyondCap ?? false,
     tempDir: deps.tempDir,
-    fileName,
+    fileStem,
+    exchange: n,
     ...(onChunk === undefined ? {} : { onChunk }),
   };
+}
+
+/** The body limits of one exchange of a send (an object, not a closure per exchange). */
+class HopSink implements SinkChooser {
+  constructor(
+    private readonly walk: Walk,
+    private readonly digestPending: boolean,
+    private readonly n: number,
+  ) {}
+
+  sinkFor(status: number, headers: HeaderList): SinkOptions {
+    const { state, deps, prepared } = this.walk;
+    return sinkFor(state, deps, isIntermediate(state.spec, prepared, this.digestPending, status, headers), this.n);
+  }
 }
 
 /** True when this response will not be the final one (its body is skipped, not streamed). */
 function isIntermediate(spec: RequestSpec, prepared: PreparedRequest, digestPending: boolean, status: number, headers: HeaderList): boolean {
   if (status === 401 && digestPending && prepared.digest !== undefined) return parseDigestChallenge(headerValues(headers, 'www-authenticate')) !== undefined;
-  return spec.options.followRedirects && REDIRECT_STATUSES.has(status) && headerValues(headers, 'location').length > 0;
+  return spec.options.followRedirects && REDIRECT_STATUSES.has(status) && firstHeader(headers, 'location') !== undefined;
 }
 
 /** Per-send state of the hop loop. */
@@ -135,11 +164,14 @@ type Step = { readonly result: ResponseResult } | { readonly next: HopState; rea
 async function runExchange(walk: Walk, control: SendControl, n: number): Promise<ExchangeResult | ResponseResult> {
   const { deps, state, prepared, hop } = walk;
   const spec = state.spec;
-  let dispatcher;
-  try {
-    dispatcher = await deps.agents.get(spec.options);
-  } catch (err) {
-    return failure(state, mapError(err, 'prepare'), hop);
+  let dispatcher = deps.agents.dispatcherFor(spec.options);
+  // Only the first send with new socket settings waits for its agent to be created.
+  if (dispatcher instanceof Promise) {
+    try {
+      dispatcher = await dispatcher;
+    } catch (err) {
+      return failure(state, mapError(err, 'prepare'), hop);
+    }
   }
   const digestPending = walk.digestPending;
   const running = startExchange(dispatcher, {
@@ -149,7 +181,7 @@ async function runExchange(walk: Walk, control: SendControl, n: number): Promise
     body: hop.hasBody ? prepared.body.open() : null,
     headersTimeoutMs: spec.options.timeouts.headers,
     bodyIdleTimeoutMs: spec.options.timeouts.bodyIdle,
-    sink: (status, headers) => sinkFor(state, deps, isIntermediate(spec, prepared, digestPending, status, headers), n),
+    sink: new HopSink(walk, digestPending, n),
   });
   control.current = running;
   if (control.reason !== undefined) running.stop(control.reason);
@@ -171,8 +203,14 @@ function digestRetry(walk: Walk, r: ExchangeResult): HopState | undefined {
   return { ...current, headers: [...current.headers.filter(([name]) => name.toLowerCase() !== 'authorization'), ['Authorization', header]] };
 }
 
-/** Decides between the final result, a digest retry and the next redirect hop. */
-async function nextStep(walk: Walk, r: ExchangeResult): Promise<Step> {
+/** Decides between the final result, a digest retry and the next redirect hop (a final result needs no wait). */
+function nextStep(walk: Walk, r: ExchangeResult): Step | Promise<Step> {
+  const options = walk.state.spec.options;
+  if (!(r.status === 401 && walk.digestPending) && !(options.followRedirects && REDIRECT_STATUSES.has(r.status))) return { result: build(walk.state, r, walk.hop, undefined) };
+  return nextHopStep(walk, r);
+}
+
+async function nextHopStep(walk: Walk, r: ExchangeResult): Promise<Step> {
   const { state, hop: current, hygiene, prepared } = walk;
   const options = state.spec.options;
   const retry = digestRetry(walk, r);
@@ -180,7 +218,7 @@ async function nextStep(walk: Walk, r: ExchangeResult): Promise<Step> {
     await releaseBody(r.body).catch(() => undefined);
     return { next: retry, digestPending: false };
   }
-  const location = headerValues(r.headers, 'location')[0];
+  const location = firstHeader(r.headers, 'location');
   if (!options.followRedirects || !REDIRECT_STATUSES.has(r.status) || location === undefined) return { result: build(state, r, current, undefined) };
   if (state.redirects.length >= options.maxRedirects) {
     const max = options.maxRedirects;
@@ -208,7 +246,8 @@ export async function performSend(deps: SendDeps, spec: RequestSpec, options: Se
   const state: SendState = { spec, options, startedAt: Date.now(), t0: performance.now(), marks: [], redirects: [] };
   let prepared: PreparedRequest;
   try {
-    prepared = await prepareRequest(spec, options.sensitiveNames ?? []);
+    const preparing = prepareRequest(spec, options.sensitiveNames ?? NO_NAMES);
+    prepared = preparing instanceof Promise ? await preparing : preparing;
   } catch (err) {
     return failure(state, mapError(err, 'prepare'), undefined);
   }
@@ -225,7 +264,8 @@ export async function performSend(deps: SendDeps, spec: RequestSpec, options: Se
     const r = await runExchange(walk, control, n);
     if ('id' in r) return r;
     if (r.error !== undefined) return build(state, r, walk.hop, undefined);
-    const step = await nextStep(walk, r);
+    const next = nextStep(walk, r);
+    const step = next instanceof Promise ? await next : next;
     if ('result' in step) return step.result;
     walk.hop = step.next;
     walk.digestPending = step.digestPending;
