@@ -19,6 +19,8 @@ import { abortableSleep } from './sleep';
 import { StageCursor } from './stage-cursor';
 import type { StageItem } from './stage-cursor';
 
+const NO_LAYERS: readonly VariableLayer[] = [];
+
 /** A stage ready to run: its effective requests in saved order. */
 export interface PlannedStage {
   readonly name: string;
@@ -162,11 +164,13 @@ export class BatchRun {
     const rows = Math.max(1, this.plan.dataRows.length);
     const graph = stage.concurrency > 1 ? buildDependencyGraph(stage.requests) : undefined;
     const cursor = new StageCursor(stage.iterations * rows, stage.requests.length, graph);
+    // The wake-up promise exists only while a worker waits: most items finish with nobody waiting.
     let wake: (() => void) | undefined;
-    let wakeSignal = new Promise<void>((resolve) => (wake = resolve));
+    let wakeSignal: Promise<void> | undefined;
     const notify = (): void => {
       const w = wake;
-      wakeSignal = new Promise<void>((resolve) => (wake = resolve));
+      wake = undefined;
+      wakeSignal = undefined;
       w?.();
     };
     const worker = async (): Promise<void> => {
@@ -175,7 +179,7 @@ export class BatchRun {
         if (next.kind === 'end') return;
         if (next.kind === 'wait') {
           // Woken when any item of the stage finishes, or by a cancel.
-          await wakeSignal;
+          await (wakeSignal ??= new Promise<void>((resolve) => (wake = resolve)));
           continue;
         }
         await this.runItem(stage, stageIndex, cursor, next.item);
@@ -216,15 +220,17 @@ export class BatchRun {
       const id = `run:${this.runId}:${++this.sent}`;
       this.inFlight.add(id);
       try {
-        executed = await executeRequest(this.engine, request, place, this.layersFor(cursor, item, place.dataRow), this.plan.policy, id, this.controller.signal, this.resolveCache);
+        // A request resolved once for the whole run needs no per-item layers.
+        const layers = this.resolveCache?.has(request) === true ? NO_LAYERS : this.layersFor(cursor, item, place.dataRow);
+        executed = await executeRequest(this.engine, request, place, layers, this.plan.policy, id, this.controller.signal, this.resolveCache);
       } finally {
         this.inFlight.delete(id);
       }
     }
     // A cancelled run reports only what finished before the cancel.
     if (executed.cancelled || this.controller.signal.aborted) return;
-    for (const [k, v] of executed.extracted) this.runtime.set(k, v);
-    cursor.complete(item, { ok: executed.summary.passed || executed.missing.length === 0, values: executed.extracted, reason: executed.summary.errorMessage ?? executed.missing.map((m) => m.reason).join('; ') });
+    if (executed.extracted.size > 0) for (const [k, v] of executed.extracted) this.runtime.set(k, v);
+    if (cursor.tracksOutcomes) cursor.complete(item, { ok: executed.summary.passed || executed.missing.length === 0, values: executed.extracted, reason: executed.summary.errorMessage ?? executed.missing.map((m) => m.reason).join('; ') });
     this.record(executed);
   }
 

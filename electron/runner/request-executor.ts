@@ -98,7 +98,7 @@ export async function executeRequest(
   if (resolved.unresolved.length > 0) {
     return notSent(request, place, { kind: 'unresolved-variable', message: `unresolved variable${resolved.unresolved.length > 1 ? 's' : ''}: ${resolved.unresolved.join(', ')}`, detail: { names: resolved.unresolved } });
   }
-  const needsBody = request.spec.extractions.some((e) => e.from !== 'status' && e.from !== 'header') || request.spec.assertions.some((a) => a.type.startsWith('json') || a.type === 'body-contains');
+  const needsBody = checksOf(request.spec).needsBody;
   const startedAt = Date.now();
   let result: ResponseResult;
   if (signal.aborted) return notSent(request, place, { kind: 'cancelled', message: 'run cancelled' }, true);
@@ -117,13 +117,46 @@ export async function executeRequest(
   return finish(request, place, result, resolved.secretValues, startedAt, signal.aborted);
 }
 
+/** What a spec's assertions and extractions need, worked out once per spec rather than per send. */
+interface SpecChecks {
+  readonly needsBody: boolean;
+  readonly hasStatusAssertion: boolean;
+  readonly checksNothing: boolean;
+}
+
+const specChecks = new WeakMap<RequestSpec, SpecChecks>();
+
+function checksOf(spec: RequestSpec): SpecChecks {
+  let checks = specChecks.get(spec);
+  if (checks === undefined) {
+    checks = {
+      needsBody: spec.extractions.some((e) => e.from !== 'status' && e.from !== 'header') || spec.assertions.some((a) => a.type.startsWith('json') || a.type === 'body-contains'),
+      hasStatusAssertion: spec.assertions.some((a) => a.type === 'status-equals' || a.type === 'status-in-range'),
+      checksNothing: spec.assertions.length === 0 && spec.extractions.length === 0,
+    };
+    specChecks.set(spec, checks);
+  }
+  return checks;
+}
+
+type Extraction = { readonly values: ReadonlyMap<string, string>; readonly missing: ReadonlyArray<{ readonly variable: string; readonly reason: string }> };
+/** Shared by every result of a request without extractions (never mutated). */
+const NO_EXTRACTION: Extraction = { values: new Map(), missing: [] };
+const NO_OUTCOMES: readonly AssertionOutcome[] = [];
+
 function finish(request: EffectiveRequest, place: ItemPlace, result: ResponseResult, secrets: readonly string[], startedAt: number, aborted: boolean): Executed {
-  const facts = ResponseFacts.from(result);
+  const checks = checksOf(request.spec);
   const received = result.error === undefined;
-  const assertions = received ? evaluateAssertions(request.spec.assertions, facts) : [];
-  const extraction = received ? applyExtractions(request.spec.extractions, facts) : { values: new Map<string, string>(), missing: request.spec.extractions.map((e) => ({ variable: e.variable, reason: result.error?.message ?? 'request failed' })) };
-  const failedAssertions = assertions.filter((a) => !a.passed).length;
-  const hasStatusAssertion = request.spec.assertions.some((a) => a.type === 'status-equals' || a.type === 'status-in-range');
+  let assertions: readonly AssertionOutcome[] = NO_OUTCOMES;
+  let extraction: Extraction = NO_EXTRACTION;
+  if (!checks.checksNothing) {
+    const facts = ResponseFacts.from(result);
+    assertions = received ? evaluateAssertions(request.spec.assertions, facts) : [];
+    extraction = received ? applyExtractions(request.spec.extractions, facts) : { values: new Map<string, string>(), missing: request.spec.extractions.map((e) => ({ variable: e.variable, reason: result.error?.message ?? 'request failed' })) };
+  }
+  let failedAssertions = 0;
+  for (const a of assertions) if (!a.passed) failedAssertions++;
+  const hasStatusAssertion = checks.hasStatusAssertion;
   // Without a status assertion, an HTTP error status fails the request (what CI users expect).
   const statusOk = hasStatusAssertion || (result.status > 0 && result.status < 400);
   const errorMessage = result.error !== undefined ? redact(result.error.message, secrets) : result.incomplete ? 'response body incomplete' : !statusOk ? `HTTP ${result.status}` : undefined;

@@ -24,10 +24,12 @@ const utf8 = new TextDecoder('utf-8');
  */
 export class RunStore {
   private readonly summaries: ResultSummary[] = [];
-  private readonly passing = new Map<number, { detail: StoredDetail; cost: number }>();
-  // Seqs of kept passing details, oldest first; a queue (array + head) because taking the first key
-  // of a Map after many front deletions walks its tombstones.
-  private readonly passingOrder: number[] = [];
+  // Kept passing details as three parallel queues (arrays + head), oldest first, seqs ascending (the
+  // batch numbers results as they complete). Not a Map keyed by seq: with one entry per result its
+  // rehashing and per-entry wrappers cost more than the rest of the bookkeeping of a result.
+  private readonly passingSeqs: number[] = [];
+  private readonly passingDetails: Array<StoredDetail | undefined> = [];
+  private readonly passingCosts: number[] = [];
   private passingHead = 0;
   private readonly failing = new Map<number, StoredDetail>();
   private detailBytes = 0;
@@ -49,19 +51,36 @@ export class RunStore {
       this.failing.set(summary.seq, detail);
       return;
     }
-    this.passing.set(summary.seq, { detail, cost });
-    this.passingOrder.push(summary.seq);
+    this.passingSeqs.push(summary.seq);
+    this.passingDetails.push(detail);
+    this.passingCosts.push(cost);
     this.detailBytes += cost;
-    while (this.detailBytes > this.detailBudget && this.passingHead < this.passingOrder.length) {
-      const oldest = this.passingOrder[this.passingHead++] ?? -1;
-      this.detailBytes -= this.passing.get(oldest)?.cost ?? 0;
-      this.passing.delete(oldest);
+    while (this.detailBytes > this.detailBudget && this.passingHead < this.passingSeqs.length) {
+      this.detailBytes -= this.passingCosts[this.passingHead] ?? 0;
+      this.passingDetails[this.passingHead] = undefined;
+      this.passingHead++;
     }
-    // Compact the queue now and then so it does not grow with the run.
-    if (this.passingHead > 4096 && this.passingHead * 2 > this.passingOrder.length) {
-      this.passingOrder.splice(0, this.passingHead);
+    // Compact the queues now and then so they do not grow with the run.
+    if (this.passingHead > 4096 && this.passingHead * 2 > this.passingSeqs.length) {
+      this.passingSeqs.splice(0, this.passingHead);
+      this.passingDetails.splice(0, this.passingHead);
+      this.passingCosts.splice(0, this.passingHead);
       this.passingHead = 0;
     }
+  }
+
+  /** A kept passing detail by seq (binary search over the ascending seqs still kept). */
+  private passingDetail(seq: number): StoredDetail | undefined {
+    let lo = this.passingHead;
+    let hi = this.passingSeqs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const at = this.passingSeqs[mid] ?? -1;
+      if (at === seq) return this.passingDetails[mid];
+      if (at < seq) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
   }
 
   get size(): number {
@@ -80,7 +99,7 @@ export class RunStore {
 
   /** The detail of one result, or a not-found error saying why. */
   detail(seq: number): ResponseView {
-    const found = this.failing.get(seq) ?? this.passing.get(seq)?.detail;
+    const found = this.failing.get(seq) ?? this.passingDetail(seq);
     if (found !== undefined) return toView(found);
     if (seq >= this.summaries.length) throw new SalvoError('not-found', `no result ${seq} in this run`);
     throw new SalvoError('not-found', `the response of result ${seq} was not kept (nothing was received, or the run outgrew its memory budget for previews)`);

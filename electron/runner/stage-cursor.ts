@@ -67,6 +67,11 @@ export class StageCursor {
     return this.blocked.length > 0 ? { kind: 'wait' } : { kind: 'end' };
   }
 
+  /** False when no item waits for another: completions need not be recorded. */
+  get tracksOutcomes(): boolean {
+    return this.graph !== undefined && this.graph.hasEdges;
+  }
+
   /** Values extracted so far in an item's pass (empty without a graph). */
   passRuntime(pass: number): ReadonlyMap<string, string> | undefined {
     return this.passes.get(pass)?.runtime;
@@ -74,6 +79,7 @@ export class StageCursor {
 
   /** The producers of an item that failed to deliver, with why. */
   failedProducers(item: StageItem): Array<{ index: number; variable: string; reason: string }> {
+    if (!this.tracksOutcomes) return [];
     const state = this.passes.get(item.pass);
     const out: Array<{ index: number; variable: string; reason: string }> = [];
     for (const p of this.graph?.producers[item.index] ?? []) {
