@@ -18,6 +18,8 @@ import { failureLines, progressLine, summaryTable } from './run-summary';
 
 /** Plain (non-TTY) progress lines at most this often. */
 const PLAIN_EVERY_MS = 1000;
+/** The redrawn TTY bar at most this often. */
+const TTY_EVERY_MS = 100;
 
 /** Merges a saved configuration (or the defaults) with the command-line options. */
 export function configFromArgs(args: RunArgs, saved: RunConfig | undefined, cwd: string): RunConfig {
@@ -49,7 +51,7 @@ function progressPrinter(io: CliIo): { onProgress(p: RunProgress): void; end(): 
   return {
     onProgress(p: RunProgress) {
       const now = performance.now();
-      if (p.state === 'running' && now - last < (tty ? 100 : PLAIN_EVERY_MS)) return;
+      if (p.state === 'running' && now - last < (tty ? TTY_EVERY_MS : PLAIN_EVERY_MS)) return;
       last = now;
       if (tty) {
         io.stdout.write(`\r${progressLine(p.stats, io.stdout.columns ?? 80)}\x1b[K`);
@@ -91,7 +93,9 @@ async function runWith(service: CollectionService, args: RunArgs, io: CliIo): Pr
   const config = configFromArgs(args, saved, io.cwd);
   const out = args.out === undefined ? (args.fileReporters.length > 0 ? resolve(io.cwd, 'salvo-out') : undefined) : resolve(io.cwd, args.out);
   const printer = progressPrinter(io);
-  const session = await startRunSession({ access, lease: perRunEngine, history: out === undefined ? undefined : new RunHistory(join(out, 'history')), emit: (p) => args.cliReporter && printer.onProgress(p) }, collectionId, config);
+  // Progress snapshots only as often as the printer can show them (each one summarises every histogram).
+  const progressIntervalMs = io.stdout.isTTY === true ? TTY_EVERY_MS / 2 : PLAIN_EVERY_MS / 2;
+  const session = await startRunSession({ access, lease: perRunEngine, history: out === undefined ? undefined : new RunHistory(join(out, 'history')), emit: (p) => args.cliReporter && printer.onProgress(p), progressIntervalMs }, collectionId, config);
   const onSignal = (): void => session.batch.cancel();
   process.once('SIGINT', onSignal);
   let outcome;

@@ -39,6 +39,7 @@ export class SendControl {
 }
 
 const NO_NAMES: readonly string[] = [];
+const NO_REDIRECTS: readonly RedirectHop[] = [];
 const EMPTY: BodyStore = { kind: 'memory', bytes: new Uint8Array(0) };
 /** Bodies of followed redirects and digest challenges: read to keep the socket reusable, not kept. */
 const SKIPPED_BODY_CAP = 64 * 1024;
@@ -102,7 +103,8 @@ function build(state: SendState, r: ExchangeResult | undefined, hop: HopState | 
     reusedConnection: r?.reused ?? false,
     remoteAddress: r?.remoteAddress ?? '',
     remotePort: r?.remotePort ?? 0,
-    redirects: state.redirects,
+    // Most results followed no redirect: they share one empty list instead of keeping their own.
+    redirects: state.redirects.length === 0 ? NO_REDIRECTS : state.redirects,
     incomplete: r?.incomplete ?? false,
     spilledToFile: r?.spilled ?? false,
     error: error ?? r?.error,

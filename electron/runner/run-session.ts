@@ -31,6 +31,8 @@ export interface SessionDeps {
   readonly lease: EngineLease;
   readonly history: RunHistory | undefined;
   readonly emit: (progress: RunProgress) => void;
+  /** Minimum gap between progress events (the coalescer's default when absent). */
+  readonly progressIntervalMs?: number;
 }
 
 /**
@@ -44,7 +46,7 @@ export async function startRunSession(deps: SessionDeps, collectionId: string, c
   const lease = deps.lease(config);
   let batch: BatchRun;
   try {
-    batch = new BatchRun(lease.engine, plan, { emit: deps.emit, onResult: (s, a) => failures.add(s, a) }, runId);
+    batch = new BatchRun(lease.engine, plan, { emit: deps.emit, onResult: (s, a) => failures.add(s, a), ...(deps.progressIntervalMs === undefined ? {} : { progressIntervalMs: deps.progressIntervalMs }) }, runId);
   } catch (err) {
     await lease.release();
     throw err;
