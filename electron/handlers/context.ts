@@ -13,6 +13,8 @@ export interface EffectiveRequest {
   readonly layers: readonly VariableLayer[];
   /** Header / query names filled from auth settings (dropped on cross-origin redirects). */
   readonly sensitiveNames: readonly string[];
+  /** The collection folder: body files are relative to it and stay inside it unless the user consents. */
+  readonly fileRoot?: string;
 }
 
 /** What other domains (http send, batch runs, CLI) need from open collections. */

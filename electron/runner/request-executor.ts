@@ -13,6 +13,8 @@ import { RETRY_STATUSES, retryDelayMs } from './retry-after';
 import type { PhaseTimes } from './run-stats';
 import type { StoredDetail } from './run-store';
 import { abortableSleep } from './sleep';
+import { bindBodyFiles } from '../collections/body-files';
+import { toErrorInfo } from '../../shared/model/errors';
 
 /** Body bytes kept per result for the row preview. */
 export const PREVIEW_BYTES = 4 * 1024;
@@ -98,12 +100,20 @@ export async function executeRequest(
   if (resolved.unresolved.length > 0) {
     return notSent(request, place, { kind: 'unresolved-variable', message: `unresolved variable${resolved.unresolved.length > 1 ? 's' : ''}: ${resolved.unresolved.join(', ')}`, detail: { names: resolved.unresolved } });
   }
+  let toSend = resolved.value;
+  if (request.fileRoot !== undefined && (toSend.body.mode === 'binary' || toSend.body.mode === 'multipart')) {
+    try {
+      toSend = await bindBodyFiles(toSend, request.fileRoot);
+    } catch (err) {
+      return notSent(request, place, toErrorInfo(err));
+    }
+  }
   const needsBody = checksOf(request.spec).needsBody;
   const startedAt = Date.now();
   let result: ResponseResult;
   if (signal.aborted) return notSent(request, place, { kind: 'cancelled', message: 'run cancelled' }, true);
   for (let attempt = 0; ; attempt++) {
-    result = await engine.send(resolved.value, {
+    result = await engine.send(toSend, {
       id,
       secretValues: resolved.secretValues,
       sensitiveNames: request.sensitiveNames,
