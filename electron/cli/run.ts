@@ -95,7 +95,7 @@ async function runWith(service: CollectionService, args: RunArgs, io: CliIo): Pr
   const printer = progressPrinter(io);
   // Progress snapshots only as often as the printer can show them (each one summarises every histogram).
   const progressIntervalMs = io.stdout.isTTY === true ? TTY_EVERY_MS / 2 : PLAIN_EVERY_MS / 2;
-  const session = await startRunSession({ access, lease: perRunEngine, history: out === undefined ? undefined : new RunHistory(join(out, 'history')), emit: (p) => args.cliReporter && printer.onProgress(p), progressIntervalMs }, collectionId, config);
+  const session = await startRunSession({ access, lease: perRunEngine, history: out === undefined ? undefined : new RunHistory(join(out, 'history')), emit: (p) => args.cliReporter && printer.onProgress(p), progressIntervalMs, keepPassingDetails: false }, collectionId, config);
   const onSignal = (): void => session.batch.cancel();
   process.once('SIGINT', onSignal);
   let outcome;

@@ -10,6 +10,7 @@ import type { PlanOptions } from './plan-collection';
 import { FailureLog } from './reports/report-data';
 import type { ReportData } from './reports/report-data';
 import type { RunHistory, StoredRun } from './run-history';
+import { RunStore } from './run-store';
 
 /** Gets an engine for one run (connections per origin from the config) and gives it back after. */
 export type EngineLease = (config: RunConfig) => { readonly engine: Engine; release(): Promise<void> };
@@ -33,6 +34,11 @@ export interface SessionDeps {
   readonly emit: (progress: RunProgress) => void;
   /** Minimum gap between progress events (the coalescer's default when absent). */
   readonly progressIntervalMs?: number;
+  /**
+   * Keep passing results' responses for opening later (the window does). The CLI never opens a
+   * row, and dropping them at once keeps a fast run's garbage young and cheap.
+   */
+  readonly keepPassingDetails?: boolean;
 }
 
 /**
@@ -46,7 +52,13 @@ export async function startRunSession(deps: SessionDeps, collectionId: string, c
   const lease = deps.lease(config);
   let batch: BatchRun;
   try {
-    batch = new BatchRun(lease.engine, plan, { emit: deps.emit, onResult: (s, a) => failures.add(s, a), ...(deps.progressIntervalMs === undefined ? {} : { progressIntervalMs: deps.progressIntervalMs }) }, runId);
+    const store = deps.keepPassingDetails === false ? new RunStore(0) : undefined;
+    batch = new BatchRun(
+      lease.engine,
+      plan,
+      { emit: deps.emit, onResult: (s, a) => failures.add(s, a), ...(deps.progressIntervalMs === undefined ? {} : { progressIntervalMs: deps.progressIntervalMs }), ...(store === undefined ? {} : { store }) },
+      runId,
+    );
   } catch (err) {
     await lease.release();
     throw err;
