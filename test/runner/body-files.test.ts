@@ -8,6 +8,7 @@ import type { AppContext } from '../../electron/handlers/context';
 import { createRunHandlers } from '../../electron/handlers/runs';
 import { createEnvSecretStore } from '../../electron/secrets/env-secret-store';
 import type { EventMap } from '../../shared/ipc/contract';
+import { RequestOptionsSchema } from '../../shared/model/request';
 import { RunConfigSchema } from '../../shared/model/run';
 import type { RunProgress } from '../../shared/model/run';
 import { writeCollection } from './collection-fixture';
@@ -30,7 +31,7 @@ beforeAll(async () => {
   await writeFile(join(outside, 'id_rsa'), 'PRIVATE');
   const upload = (name: string, path: string, allowExternalFiles = false) => ({
     path: `${name}.yaml`,
-    request: { name, method: 'POST', url: `${target.url}/echo/${name}`, body: { mode: 'binary', path }, options: { allowExternalFiles } },
+    request: { name, method: 'POST', url: `${target.url}/echo/${name}`, body: { mode: 'binary' as const, path }, options: RequestOptionsSchema.parse({ allowExternalFiles }) },
   });
   root = await writeCollection('Files', [upload('inside', 'files/a.bin'), upload('outside', join(outside, 'id_rsa')), upload('linked', 'files/link.bin'), upload('consented', join(outside, 'id_rsa'), true)]);
   await mkdir(join(root, 'files'));
