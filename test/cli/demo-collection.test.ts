@@ -5,25 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { main } from '../../electron/cli/main';
-import type { CliIo } from '../../electron/cli/io';
 import { startDemoServer } from '../../scripts/demo-server.mjs';
+import { bufferIo } from './buffer-io';
 
 // The README's walk-through: the shipped example collection against the demo API, through the CLI dispatcher.
 let server: Server;
 let dir = '';
 
-function io(env: Record<string, string>): CliIo & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    stdout: { write: (t: string) => (out += t), isTTY: false },
-    stderr: { write: (t: string) => (err += t) },
-    readStdin: () => Promise.resolve(''),
-    env,
-    cwd: dir,
-    out: () => out,
-    err: () => err,
-  };
+function io(env: Record<string, string>): ReturnType<typeof bufferIo> {
+  return bufferIo({ cwd: dir, env });
 }
 
 beforeAll(async () => {

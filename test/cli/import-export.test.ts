@@ -3,26 +3,16 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportCmd } from '../../electron/cli/export';
 import { importCmd } from '../../electron/cli/import';
-import type { CliIo } from '../../electron/cli/io';
 import { importText } from '../../electron/importers/index';
 import { parseCurl } from '../../electron/importers/curl';
 import { tempDir } from '../collections/helpers';
+import { bufferIo } from './buffer-io';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/imports');
 const DEMO = join(import.meta.dirname, '../../examples/demo');
 
-function io(cwd: string, stdin = ''): CliIo & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    stdout: { write: (t: string) => (out += t) },
-    stderr: { write: (t: string) => (err += t) },
-    readStdin: () => Promise.resolve(stdin),
-    env: {},
-    cwd,
-    out: () => out,
-    err: () => err,
-  };
+function io(cwd: string, stdin = ''): ReturnType<typeof bufferIo> {
+  return bufferIo({ cwd, stdin });
 }
 
 describe('salvo import / salvo export', () => {
