@@ -131,6 +131,8 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   try {
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1400, height: 900 }, acceptDownloads: false });
+    // A step that cannot happen fails within a bounded time with its own message, not at the test timeout.
+    context.setDefaultTimeout(30_000);
     const page = await context.newPage();
     const pageErrors: string[] = [];
     const consoleErrors: string[] = [];

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BatchPage, makeCollection, openCollectionInUi, startHarness, startTarget } from './harness';
 import type { Harness, TargetServer } from './harness';
 
@@ -56,7 +56,7 @@ let dir: string;
 
 const fromTag = (tag: string): string[] => canary.seen.filter((r) => r.url.includes(`tag=${tag}`)).map((r) => r.url.split('?')[0] ?? r.url);
 
-beforeAll(async () => {
+beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'salvo-security-e2e-'));
   canary = await startTarget(() => ({ status: 200, headers: { 'content-type': 'text/plain' }, body: 'canary' }));
   h = await startHarness({
@@ -77,7 +77,7 @@ beforeAll(async () => {
   await openCollectionInUi(h, join(dir, 'api'));
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await h?.close();
   await canary?.close();
   await hostile?.close();
@@ -89,7 +89,11 @@ async function messagesOf(page: Page): Promise<string[]> {
 }
 
 describe('response bodies are data, never code', () => {
-  it('a hostile HTML preview runs nothing, loads nothing, navigates nothing, opens nothing', async () => {
+  // Known flake: now and then Chromium stops answering the harness after the clicks inside the
+  // sandboxed frame (newPage / evaluate never return; nothing is sent to the canary). Bounded
+  // attempts, each on a fresh browser and server (beforeEach) and with every assertion, until the
+  // cause is found.
+  it('a hostile HTML preview runs nothing, loads nothing, navigates nothing, opens nothing', { timeout: 60_000, retry: 2 }, async () => {
     const { page } = h;
     const appUrl = page.url();
     const popups: string[] = [];
