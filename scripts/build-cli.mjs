@@ -1,5 +1,4 @@
 // Bundles the plain-Node entry points (the `salvo` CLI and the browser-mode server); dependencies stay external.
-import { existsSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const entries = [
@@ -7,7 +6,7 @@ const entries = [
   { in: 'electron/web/main.ts', out: 'out/cli/web.js' },
 ];
 
-for (const entry of entries.filter((e) => existsSync(e.in))) {
+for (const entry of entries) {
   await build({
     entryPoints: [entry.in],
     outfile: entry.out,
