@@ -59,6 +59,8 @@ export const RequestOptionsSchema = z.object({
   http2: z.boolean().default(false),
   /** The user's consent to send body files from outside the collection folder. */
   allowExternalFiles: z.boolean().default(false),
+  /** Send cookies from the jar and store the response's Set-Cookie in it (off: neither). */
+  useCookieJar: z.boolean().default(true),
   /** Decoded-body cap in bytes before the body spills to a temp file. */
   bodyCapBytes: z.number().int().min(1024).optional(),
 });

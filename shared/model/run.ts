@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RunCookiesSchema } from './cookie';
 import type { ErrorInfo, ErrorKind } from './errors';
 
 /** One ordered stage of a batch: its own target and concurrency. */
@@ -28,6 +29,8 @@ export const RunConfigSchema = z.object({
   retries: z.object({ max: z.number().int().min(0).max(10).default(0), maxDelayMs: z.number().int().min(0).max(120_000).default(30_000) }).default({ max: 0, maxDelayMs: 30_000 }),
   environment: z.string().optional(),
   insecure: z.boolean().default(false),
+  /** isolated: a fresh jar for the run; collection: the collection's own jar, read and updated; off: no cookies. */
+  cookies: RunCookiesSchema.default('isolated'),
 });
 export type RunConfig = z.infer<typeof RunConfigSchema>;
 
