@@ -10,13 +10,14 @@ import { contentFacts } from './content-type';
 import { digestAuthorization, parseDigestChallenge } from './digest';
 import { mapError } from './errors';
 import { startExchange } from './exchange';
+import { storeResponseCookies, withJarCookies } from './jar-cookies';
 import type { ExchangeMarks, ExchangeResult, RunningExchange, SinkChooser } from './exchange';
 import { prepareRequest } from './prepare';
 import type { PreparedRequest } from './prepare';
 import { REDIRECT_STATUSES, nextHop } from './redirects';
 import type { HopState } from './redirects';
 import { combineTimings } from './timings';
-import type { SendOptions } from './types';
+import type { CookieJarPort, SendOptions } from './types';
 
 /** Engine-wide pieces one send needs. */
 export interface SendDeps {
@@ -156,6 +157,11 @@ interface Walk {
   readonly state: SendState;
   readonly prepared: PreparedRequest;
   readonly hygiene: { readonly sensitiveNames: readonly string[]; readonly secretValues: readonly string[] };
+  /** The jar of this send; undefined when none was given or the spec turns it off. */
+  readonly cookies: CookieJarPort | undefined;
+  /** The hop from the spec, digest and redirect rules, before the jar's cookies (redirect rules read this). */
+  base: HopState;
+  /** The hop as sent: `base` plus the jar's cookies (the same object without a jar). */
   hop: HopState;
   digestPending: boolean;
 }
@@ -199,7 +205,7 @@ function digestRetry(walk: Walk, r: ExchangeResult): HopState | undefined {
   if (!walk.digestPending || r.status !== 401 || digest === undefined) return undefined;
   const challenge = parseDigestChallenge(headerValues(r.headers, 'www-authenticate'));
   if (challenge === undefined) return undefined;
-  const current = walk.hop;
+  const current = walk.base;
   const uri = `${current.url.pathname}${current.url.search}`;
   const header = digestAuthorization(challenge, digest.username, digest.password, current.method, uri);
   return { ...current, headers: [...current.headers.filter(([name]) => name.toLowerCase() !== 'authorization'), ['Authorization', header]] };
@@ -213,7 +219,7 @@ function nextStep(walk: Walk, r: ExchangeResult): Step | Promise<Step> {
 }
 
 async function nextHopStep(walk: Walk, r: ExchangeResult): Promise<Step> {
-  const { state, hop: current, hygiene, prepared } = walk;
+  const { state, hop: current, base, hygiene, prepared } = walk;
   const options = state.spec.options;
   const retry = digestRetry(walk, r);
   if (retry !== undefined) {
@@ -228,7 +234,8 @@ async function nextHopStep(walk: Walk, r: ExchangeResult): Promise<Step> {
   }
   let next;
   try {
-    next = nextHop(current, r.status, location, hygiene);
+    // From the hop without the jar's cookies: the next hop gets the jar's cookies for its own URL.
+    next = nextHop(base, r.status, location, hygiene);
   } catch (err) {
     return { result: build(state, r, current, mapError(err, 'headers')) };
   }
@@ -253,22 +260,34 @@ export async function performSend(deps: SendDeps, spec: RequestSpec, options: Se
   } catch (err) {
     return failure(state, mapError(err, 'prepare'), undefined);
   }
+  const first: HopState = { method: prepared.method, url: prepared.url, headers: prepared.headers, hasBody: prepared.hasBody };
   const walk: Walk = {
     deps,
     state,
     prepared,
     hygiene: { sensitiveNames: prepared.sensitiveNames, secretValues: options.secretValues ?? [] },
-    hop: { method: prepared.method, url: prepared.url, headers: prepared.headers, hasBody: prepared.hasBody },
+    cookies: spec.options.useCookieJar === false ? undefined : options.cookies,
+    base: first,
+    hop: first,
     digestPending: prepared.digest !== undefined,
   };
   for (let n = 0; ; n++) {
     if (control.reason !== undefined) return failure(state, control.reason.info, walk.hop);
+    const jar = walk.cookies;
+    if (jar !== undefined) {
+      const sending = withJarCookies(jar, walk.base);
+      walk.hop = sending instanceof Promise ? await sending : sending;
+    }
     const r = await runExchange(walk, control, n);
     if ('id' in r) return r;
+    // Every hop's Set-Cookie is stored before the next hop (or the result): cookies set by a redirect are sent after it.
+    const storing = jar !== undefined && r.status > 0 ? storeResponseCookies(jar, walk.hop.url, r.headers) : undefined;
+    if (storing !== undefined) await storing;
     if (r.error !== undefined) return build(state, r, walk.hop, undefined);
     const next = nextStep(walk, r);
     const step = next instanceof Promise ? await next : next;
     if ('result' in step) return step.result;
+    walk.base = step.next;
     walk.hop = step.next;
     walk.digestPending = step.digestPending;
   }

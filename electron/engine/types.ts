@@ -19,6 +19,19 @@ export interface EngineOptions {
   readonly keepAliveTimeoutMs?: number;
 }
 
+/**
+ * A cookie jar as the engine sees it: no persistence, no policy beyond RFC 6265 matching. The
+ * header lookup may answer synchronously (an empty jar does, so a batch without cookies pays
+ * nothing); `store` is awaited before the send resolves, so a request that starts after another
+ * finished sees the cookies it was given.
+ */
+export interface CookieJarPort {
+  /** The `Cookie` header value for a request to `url`, or undefined when no cookie matches. */
+  cookieHeaderFor(url: URL): string | undefined | Promise<string | undefined>;
+  /** Stores the `Set-Cookie` values of one response from `url` (invalid or refused ones are ignored). */
+  store(url: URL, setCookies: readonly string[]): Promise<void>;
+}
+
 /** Per-send options that are not part of the saved spec. */
 export interface SendOptions {
   /** Caller-chosen id used for cancel and for chunk events. */
@@ -36,6 +49,8 @@ export interface SendOptions {
   readonly discardBeyondCap?: boolean;
   /** Hard decoded-byte limit for this request (overrides the engine's `maxBodyBytes`). */
   readonly maxBodyBytes?: number;
+  /** The jar for this send: cookies added on every hop, every hop's Set-Cookie stored (unless the spec's `useCookieJar` is off). */
+  readonly cookies?: CookieJarPort;
 }
 
 /**
