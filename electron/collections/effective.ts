@@ -4,7 +4,7 @@ import type { Auth, KeyValue, RequestSpec } from '../../shared/model/request';
 import { layerFrom, referencedNames } from '../../shared/lib/variables';
 import type { VariableLayer } from '../../shared/lib/variables';
 import type { EffectiveRequest } from '../handlers/context';
-import { secretKey } from '../secrets/secret-key';
+import { variableSecret } from '../secrets/secret-key';
 import { joinRel, parentRel } from './names';
 import type { OpenCollection } from './open-collection';
 
@@ -44,7 +44,7 @@ async function envLayer(c: OpenCollection, environment: string | undefined): Pro
   const rows: Variable[] = [];
   for (const v of found.env.variables) {
     if (!v.secret) rows.push(v);
-    else rows.push({ ...v, value: (await c.deps.secrets.get(secretKey({ root: c.root, environment, name: v.name }))) ?? v.value });
+    else rows.push({ ...v, value: (await c.deps.secrets.get(variableSecret(c.secretScope(), environment, v.name))) ?? v.value });
   }
   return layerFrom('environment', rows);
 }

@@ -1,8 +1,7 @@
 import { rm } from 'node:fs/promises';
 import type { Environment, Variable } from '../../shared/model/collection';
 import { SalvoError } from '../../shared/model/errors';
-import { secretKey } from '../secrets/secret-key';
-import { writeIfChanged } from './file-io';
+import { variableSecret } from '../secrets/secret-key';
 import { ENV_DIR, REQUEST_EXT, serializeEnvironment } from './format';
 import { baseRel, checkDisplayName, joinRel, slugify, uniqueName } from './names';
 import type { OpenCollection } from './open-collection';
@@ -25,7 +24,7 @@ export async function readEnvironment(c: OpenCollection, name: string, reveal: b
       variables.push(v);
       continue;
     }
-    const stored = await c.deps.secrets.get(secretKey({ root: c.root, environment: env.name, name: v.name }));
+    const stored = await c.deps.secrets.get(variableSecret(c.secretScope(), env.name, v.name));
     // A value committed into the file by hand still works, but the store wins.
     const value = stored ?? v.value;
     variables.push({ ...v, value: reveal || value === '' ? value : SECRET_MASK });
@@ -40,7 +39,9 @@ export async function saveEnvironment(c: OpenCollection, environment: Environmen
   const existing = c.loaded.environments.get(oldName);
   if (previousName !== undefined && previousName !== name && c.loaded.environments.has(name)) throw new SalvoError('conflict', `an environment named "${name}" already exists`);
   const secrets = c.deps.secrets;
-  const key = (env: string, v: string): string => secretKey({ root: c.root, environment: env, name: v });
+  // Values go under the collection id (written into salvo.yaml now if missing), so they survive a move.
+  const scope = environment.variables.some((v) => v.secret) ? await c.scopeForWrite() : c.secretScope();
+  const key = (env: string, v: string) => variableSecret(scope, env, v);
   const oldVars = new Map((existing?.env.variables ?? []).map((v) => [v.name, v]));
   for (const v of environment.variables) {
     if (!v.secret) continue;
@@ -68,15 +69,21 @@ export async function saveEnvironment(c: OpenCollection, environment: Environmen
   }
   c.guardCorrupt(fileRel);
   const file = await c.abs(fileRel);
-  await c.serial(file, () => writeIfChanged(file, serializeEnvironment({ name, variables: environment.variables })));
-  if (existing && existing.file !== fileRel) await rm(await c.abs(existing.file), { force: true });
+  await c.serial(file, () => c.write(file, serializeEnvironment({ name, variables: environment.variables })));
+  if (existing && existing.file !== fileRel) {
+    const old = await c.abs(existing.file);
+    c.deps.own.removed(old);
+    await rm(old, { force: true });
+  }
   await c.changed([fileRel]);
 }
 
 /** Deletes an environment file and its stored secrets. */
 export async function deleteEnvironment(c: OpenCollection, name: string): Promise<void> {
   const { file, env } = findEnv(c, name);
-  for (const v of env.variables) if (v.secret) await c.deps.secrets.delete(secretKey({ root: c.root, environment: name, name: v.name }));
-  await rm(await c.abs(file), { force: true });
+  for (const v of env.variables) if (v.secret) await c.deps.secrets.delete(variableSecret(c.secretScope(), name, v.name));
+  const abs = await c.abs(file);
+  c.deps.own.removed(abs);
+  await rm(abs, { force: true });
   await c.changed([file]);
 }

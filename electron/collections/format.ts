@@ -1,4 +1,4 @@
-import type { CollectionSettings, Environment, FolderSettings, SavedRequest, Variable } from '../../shared/model/collection';
+import type { CertificateEntry, CollectionSettings, Environment, FolderSettings, SavedRequest, Variable } from '../../shared/model/collection';
 import { RequestOptionsSchema } from '../../shared/model/request';
 import type { Auth, Body, KeyValue, MultipartField, RequestOptions } from '../../shared/model/request';
 import { toYaml } from './yaml-io';
@@ -128,11 +128,22 @@ export function serializeFolder(s: FolderSettings): string {
   return toYaml(folderPlain(s, 'inherit'));
 }
 
-/** Serialised salvo.yaml text (formatVersion always written, right after the name). */
+/** A certificate entry in a fixed key order, unset keys left out. */
+function certificate(e: CertificateEntry): Plain {
+  const out: Plain = { host: e.host };
+  for (const k of ['caFile', 'certFile', 'keyFile', 'pfxFile', 'verifyTls', 'allowExternalFiles'] as const) if (e[k] !== undefined) out[k] = e[k];
+  return out;
+}
+
+/** Serialised salvo.yaml text: formatVersion always written right after the name, then the id (when there is one); certificates after auth. */
 export function serializeCollection(s: CollectionSettings): string {
-  const plain = folderPlain(s, 'none');
-  const { name, ...rest } = plain;
-  return toYaml({ name, formatVersion: s.formatVersion, ...rest });
+  const { name, order, ...rest } = folderPlain(s, 'none');
+  const out: Plain = { name, formatVersion: s.formatVersion };
+  if (s.id !== undefined) out.id = s.id;
+  Object.assign(out, rest);
+  if (s.certificates.length > 0) out.certificates = s.certificates.map(certificate);
+  if (order !== undefined) out.order = order;
+  return toYaml(out);
 }
 
 /** Serialised environment file text; secret values are written empty. */

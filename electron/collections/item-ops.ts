@@ -2,7 +2,7 @@ import { cp, lstat, mkdir, rename, rm } from 'node:fs/promises';
 import { FolderSettingsSchema, SavedRequestSchema } from '../../shared/model/collection';
 import { SalvoError } from '../../shared/model/errors';
 import { TEMP_PREFIX } from '../fs/atomic-write';
-import { writeIfChanged } from './file-io';
+import { versionOf } from './file-io';
 import { ENV_DIR, FOLDER_FILE, REQUEST_EXT, RUNS_DIR, serializeRequest } from './format';
 import { baseRel, checkDisplayName, joinRel, parentRel, slugify, splitRelPath, uniqueName } from './names';
 import type { OpenCollection } from './open-collection';
@@ -27,13 +27,24 @@ function takenIn(c: OpenCollection, folderRel: string): Set<string> {
   return taken;
 }
 
+/** Renames a folder on disk, noting both ends as our own change. */
+async function renameFolder(c: OpenCollection, rel: string, newRel: string): Promise<void> {
+  const src = await c.abs(rel);
+  const dst = await c.abs(newRel);
+  c.deps.own.removed(src);
+  await rename(src, dst);
+  c.deps.own.placed(dst);
+}
+
 /** Creates a sub-folder (a folder.yaml is written only when the display name differs from the folder name). */
 export async function createFolder(c: OpenCollection, parent: string, name: string): Promise<{ path: string }> {
   const display = checkDisplayName(name);
   c.folder(parent);
   const dirName = uniqueName(slugify(display), '', takenIn(c, parent));
   const rel = joinRel(parent, dirName);
-  await mkdir(await c.abs(rel));
+  const abs = await c.abs(rel);
+  await mkdir(abs);
+  c.deps.own.placed(abs);
   await c.reload();
   await c.writeFolderSettings(rel, FolderSettingsSchema.parse({ name: display }));
   await c.renameInOrder(parent, undefined, dirName);
@@ -55,13 +66,16 @@ export async function renameItem(c: OpenCollection, rel: string, name: string): 
     const { request } = await readRequest(c, rel);
     const src = await c.abs(rel);
     const dst = await c.abs(newRel);
+    const text = serializeRequest({ ...request, name: display });
     await c.serial(src, async () => {
-      await writeIfChanged(src, serializeRequest({ ...request, name: display }));
-      if (newRel !== rel) await rename(src, dst);
+      await c.write(src, text);
+      if (newRel === rel) return;
+      c.deps.own.renaming(src, dst, await versionOf(text));
+      await rename(src, dst);
     });
   } else {
     const folder = c.folder(rel);
-    if (newRel !== rel) await rename(await c.abs(rel), await c.abs(newRel));
+    if (newRel !== rel) await renameFolder(c, rel, newRel);
     await c.reload();
     await c.writeFolderSettings(newRel, { ...folder.settings, name: display });
   }
@@ -83,7 +97,16 @@ export async function moveItem(c: OpenCollection, rel: string, toFolder: string,
     const newName = uniqueName(oldName.endsWith(REQUEST_EXT) ? oldName.slice(0, -REQUEST_EXT.length) : oldName, kind === 'request' ? REQUEST_EXT : '', takenIn(c, toFolder));
     newRel = joinRel(toFolder, newName);
     const src = await c.abs(rel);
-    await c.serial(src, async () => rename(src, await c.abs(newRel)));
+    if (kind === 'request') {
+      const version = c.loaded.requests.get(rel)?.version ?? '';
+      await c.serial(src, async () => {
+        const dst = await c.abs(newRel);
+        c.deps.own.renaming(src, dst, version);
+        await rename(src, dst);
+      });
+    } else {
+      await c.serial(src, () => renameFolder(c, rel, newRel));
+    }
     await c.reload();
     await c.renameInOrder(fromFolder, oldName, undefined);
   }
@@ -102,17 +125,19 @@ export async function duplicateItem(c: OpenCollection, rel: string): Promise<{ p
     const { request } = await readRequest(c, rel);
     const copy = SavedRequestSchema.parse({ ...request, name: `${request.name} copy` });
     newRel = joinRel(parent, uniqueName(slugify(copy.name), REQUEST_EXT, taken));
-    await writeIfChanged(await c.abs(newRel), serializeRequest(copy));
+    await c.write(await c.abs(newRel), serializeRequest(copy));
   } else {
     const folder = c.folder(rel);
     newRel = joinRel(parent, uniqueName(slugify(`${folder.settings.name} copy`), '', taken));
     // Links and our temp files are not copied: the copy must stay inside the collection.
-    await cp(await c.abs(rel), await c.abs(newRel), {
+    const dst = await c.abs(newRel);
+    await cp(await c.abs(rel), dst, {
       recursive: true,
       errorOnExist: true,
       force: false,
       filter: async (src) => !(await lstat(src)).isSymbolicLink() && !baseRel(src.replace(/\\/g, '/')).startsWith(TEMP_PREFIX),
     });
+    c.deps.own.placed(dst);
     await c.reload();
     await c.writeFolderSettings(newRel, { ...folder.settings, name: `${folder.settings.name} copy` });
   }
@@ -129,7 +154,10 @@ export async function deleteItem(c: OpenCollection, rel: string): Promise<void> 
   // A corrupt file can always be deleted: that is one of the user's ways out.
   const kind = c.loaded.corrupt.has(rel) && !c.loaded.folders.has(rel) ? 'request' : kindOf(c, rel);
   const abs = await c.abs(rel);
-  await c.serial(abs, () => rm(abs, { recursive: kind === 'folder', force: true }));
+  await c.serial(abs, () => {
+    c.deps.own.removed(abs);
+    return rm(abs, { recursive: kind === 'folder', force: true });
+  });
   await c.reload();
   await c.renameInOrder(parentRel(rel), baseRel(rel), undefined);
   await c.changed([rel]);

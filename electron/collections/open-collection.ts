@@ -4,10 +4,13 @@ import { join } from 'node:path';
 import type { CollectionTree, FolderSettings } from '../../shared/model/collection';
 import { SalvoError } from '../../shared/model/errors';
 import type { Emit } from '../../shared/ipc/contract';
-import type { SecretStore } from '../handlers/context';
-import { writeIfChanged } from './file-io';
+import type { SecretStore } from '../secrets/secret-store';
+import type { SecretScope } from '../secrets/secret-key';
+import { insertIdLine, newCollectionId } from './collection-id';
+import { readTextIfExists, writeIfChanged } from './file-io';
 import type { FileQueue } from './file-queue';
 import { COLLECTION_FILE, FOLDER_FILE, isDefaultFolder, serializeCollection, serializeFolder } from './format';
+import type { OwnChanges } from './own-changes';
 import { buildTree, loadCollection, orderedChildren } from './loader';
 import type { LoadedCollection, LoadedFolder } from './loader';
 import { baseRel, joinRel, splitRelPath } from './names';
@@ -19,6 +22,8 @@ export interface CollectionDeps {
   readonly secrets: SecretStore;
   readonly queue: FileQueue;
   readonly activeEnv: (root: string) => string | undefined;
+  /** The app's own writes, so the watcher does not report them back as external changes. */
+  readonly own: OwnChanges;
 }
 
 /** One open collection: its folder, the last loaded state and the write queue. */
@@ -48,7 +53,11 @@ export class OpenCollection {
     this.reloading = (async () => {
       do {
         this.reloadAgain = false;
+        const before = this.state?.settings.id;
         this.state = await loadCollection(this.root, this.state);
+        const id = this.state.settings.id;
+        // An id that appeared (our first save, or a git pull) takes over the values kept under the path.
+        if (id !== undefined && id !== before) await this.deps.secrets.adopt({ root: this.root, id }).catch(() => 0);
       } while (this.reloadAgain);
     })().finally(() => {
       this.reloading = undefined;
@@ -89,6 +98,47 @@ export class OpenCollection {
     return join(this.root, ...splitRelPath(rel));
   }
 
+  /** Where this collection's secrets are kept: under its id when salvo.yaml has one, else its folder path. */
+  secretScope(): SecretScope {
+    return { root: this.root, id: this.loaded.settings.id };
+  }
+
+  /**
+   * The scope to store a secret value under, writing an id into salvo.yaml first when there is none
+   * (for a store that keeps values), so the value survives moving the folder. A folder where
+   * salvo.yaml cannot be written keeps the path scope: saving the secret must not fail for that.
+   */
+  async scopeForWrite(): Promise<SecretScope> {
+    if (this.loaded.settings.id === undefined && this.deps.secrets.persistent) await this.ensureId().catch(() => undefined);
+    return this.secretScope();
+  }
+
+  /**
+   * Writes a fresh id into salvo.yaml when it has none, as one added line when the file allows
+   * (see insertIdLine). Never changes an existing id. Returns the id.
+   */
+  async ensureId(): Promise<string> {
+    const existing = this.loaded.settings.id;
+    if (existing !== undefined) return existing;
+    this.guardCorrupt(COLLECTION_FILE);
+    await this.serial(this.keyOf(COLLECTION_FILE), async () => {
+      const file = await this.abs(COLLECTION_FILE);
+      const text = (await readTextIfExists(file)) ?? '';
+      const id = newCollectionId();
+      await this.write(file, insertIdLine(text, id) ?? serializeCollection({ ...this.loaded.settings, id }));
+    });
+    await this.reload();
+    const id = this.loaded.settings.id;
+    if (id === undefined) throw new SalvoError('io', `${COLLECTION_FILE} changed while its id was being written`);
+    return id;
+  }
+
+  /** Writes a file of this collection unless it already holds `text`, noting it as our own change first. Returns whether it wrote. */
+  async write(abs: string, text: string): Promise<boolean> {
+    await this.deps.own.writing(abs, text);
+    return writeIfChanged(abs, text);
+  }
+
   /** Runs a write of one file through the per-file queue. */
   serial<T>(absPath: string, task: () => Promise<T>): Promise<T> {
     return this.deps.queue.run(absPath, task);
@@ -113,7 +163,12 @@ export class OpenCollection {
     await this.serial(this.keyOf(fileRel), async () => {
       const file = await this.abs(fileRel);
       if (rel === '') {
-        await writeIfChanged(file, serializeCollection({ ...this.loaded.settings, ...settings, formatVersion: this.loaded.settings.formatVersion }));
+        // The id is never the caller's to change. A collection without one gets it with its first
+        // real change, so a save that changes nothing still rewrites nothing.
+        const next = { ...this.loaded.settings, ...settings, formatVersion: this.loaded.settings.formatVersion, id: this.loaded.settings.id };
+        const text = serializeCollection(next);
+        if (next.id === undefined && (await readTextIfExists(file)) !== text) await this.write(file, serializeCollection({ ...next, id: newCollectionId() }));
+        else await this.write(file, text);
         return;
       }
       const exists = await stat(file).then(
@@ -121,7 +176,7 @@ export class OpenCollection {
         () => false,
       );
       if (!exists && isDefaultFolder(settings, baseRel(rel))) return;
-      await writeIfChanged(file, serializeFolder(settings));
+      await this.write(file, serializeFolder(settings));
     });
   }
 

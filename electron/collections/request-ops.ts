@@ -3,7 +3,7 @@ import type { SavedRequest } from '../../shared/model/collection';
 import { SalvoError } from '../../shared/model/errors';
 import { newRequestSpec } from '../../shared/model/request';
 import type { RequestSpec } from '../../shared/model/request';
-import { readTextIfExists, versionOf, writeIfChanged } from './file-io';
+import { readTextIfExists, versionOf } from './file-io';
 import { COLLECTION_FILE, ENV_DIR, FOLDER_FILE, REQUEST_EXT, RUNS_DIR, serializeRequest } from './format';
 import { baseRel, checkDisplayName, joinRel, parentRel, slugify, splitRelPath, uniqueName } from './names';
 import type { OpenCollection } from './open-collection';
@@ -47,7 +47,7 @@ export async function saveRequest(c: OpenCollection, rel: string, request: Saved
       if (current === undefined) throw new SalvoError('conflict', `${rel} was deleted on disk since it was opened`, { path: rel });
       if ((await versionOf(current)) !== baseVersion) throw new SalvoError('conflict', `${rel} changed on disk since it was opened`, { path: rel });
     }
-    return writeIfChanged(file, text);
+    return c.write(file, text);
   });
   if (wrote) await c.changed([rel]);
   return { version: await versionOf(text), path: rel };
@@ -65,7 +65,7 @@ export async function createRequest(c: OpenCollection, folderRel: string, name: 
   const file = await c.abs(rel);
   await c.serial(file, async () => {
     if ((await readTextIfExists(file)) !== undefined) throw new SalvoError('conflict', `${rel} already exists`);
-    await writeIfChanged(file, serializeRequest(request));
+    await c.write(file, serializeRequest(request));
   });
   await c.renameInOrder(folderRel, undefined, fileName);
   await c.changed([rel]);

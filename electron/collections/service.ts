@@ -4,14 +4,17 @@ import { CollectionSettingsSchema } from '../../shared/model/collection';
 import { SalvoError } from '../../shared/model/errors';
 import type { Emit } from '../../shared/ipc/contract';
 import { writeFileAtomic } from '../fs/atomic-write';
-import type { CollectionAccess, SecretStore } from '../handlers/context';
+import type { CollectionAccess } from '../handlers/context';
+import type { SecretStore } from '../secrets/secret-store';
 import { effectiveRequest } from './effective';
 import { cleanStrayTemps, readTextIfExists, writeIfChanged } from './file-io';
 import { FileQueue } from './file-queue';
+import { newCollectionId } from './collection-id';
 import { COLLECTION_FILE, FORMAT_VERSION, serializeCollection } from './format';
 import { orderedChildren } from './loader';
 import { checkDisplayName, joinRel } from './names';
 import { OpenCollection } from './open-collection';
+import { OwnChanges } from './own-changes';
 import { readRequest } from './request-ops';
 import { realRoot } from './safe-path';
 import { watchFolder } from './watcher';
@@ -35,6 +38,8 @@ const GITIGNORE = '# Local secrets for the salvo CLI: never commit\n.env\n';
 /** Owns every open collection: registry, watchers, the per-file write queue and the active environments. */
 export class CollectionService {
   readonly queue = new FileQueue();
+  /** Our own writes, told apart from external edits when the watcher reports them. */
+  readonly own = new OwnChanges();
   private readonly byId = new Map<string, OpenCollection>();
   private readonly byRoot = new Map<string, OpenCollection>();
   private readonly watchers = new Map<string, FolderWatcher>();
@@ -63,8 +68,9 @@ export class CollectionService {
     if ((await readTextIfExists(join(real, COLLECTION_FILE)).catch(() => '')) === undefined) throw new SalvoError('not-found', `not a Salvo collection (no ${COLLECTION_FILE}): ${real}`);
     await this.state();
     await cleanStrayTemps(real);
-    const c = new OpenCollection(real, { emit: this.opts.emit, secrets: this.opts.secrets, queue: this.queue, activeEnv: (r) => this.active?.[r] });
+    const c = new OpenCollection(real, { emit: this.opts.emit, secrets: this.opts.secrets, queue: this.queue, activeEnv: (r) => this.active?.[r], own: this.own });
     await c.reload();
+    await this.adoptSecrets(c);
     this.byId.set(c.id, c);
     this.byRoot.set(real, c);
     if (this.opts.watch) {
@@ -74,13 +80,31 @@ export class CollectionService {
           real,
           (paths) => {
             // A failed reload (folder deleted) is reported on the next explicit call; never crash here.
-            c.changed(paths).catch(() => undefined);
+            this.external(c, paths).catch(() => undefined);
           },
           this.opts.debounceMs,
         ),
       );
     }
     return c;
+  }
+
+  /** Reports the paths of a watcher burst that are not the echo of our own writes (none: no event). */
+  private async external(c: OpenCollection, paths: readonly string[]): Promise<void> {
+    const echoes = await Promise.all(paths.map((p) => this.own.isEcho(p === '' ? c.root : join(c.root, ...p.split('/')))));
+    const outside = paths.filter((_, i) => echoes[i] !== true);
+    if (outside.length > 0) await c.changed(outside);
+  }
+
+  /**
+   * One-time migration of secrets an earlier version kept under the folder path: a collection that
+   * has such values and no id gets one (one added line in salvo.yaml), and reload moves the values
+   * under it. A read-only folder keeps the path; opening never fails for this.
+   */
+  private async adoptSecrets(c: OpenCollection): Promise<void> {
+    if (c.loaded.settings.id !== undefined || !this.opts.secrets.persistent) return;
+    if (!(await this.opts.secrets.hasPathScoped(c.root).catch(() => false))) return;
+    await c.ensureId().catch(() => undefined);
   }
 
   /** Creates a new collection folder with salvo.yaml and a .gitignore that lists .env. */
@@ -90,7 +114,7 @@ export class CollectionService {
     await mkdir(abs, { recursive: true });
     const real = await realRoot(abs);
     if ((await readTextIfExists(join(real, COLLECTION_FILE))) !== undefined) throw new SalvoError('conflict', `a collection already exists in ${real}`);
-    await writeFileAtomic(join(real, COLLECTION_FILE), serializeCollection(CollectionSettingsSchema.parse({ name: display, formatVersion: FORMAT_VERSION })));
+    await writeFileAtomic(join(real, COLLECTION_FILE), serializeCollection(CollectionSettingsSchema.parse({ name: display, formatVersion: FORMAT_VERSION, id: newCollectionId() })));
     const gitignore = join(real, '.gitignore');
     const current = await readTextIfExists(gitignore);
     if (current === undefined) await writeIfChanged(gitignore, GITIGNORE);
@@ -157,7 +181,7 @@ export class CollectionService {
 
   /** Safe YAML files in one sub-folder of an open collection (e.g. `runs` for run configurations), sharing the write queue. */
   yamlFiles<S extends z.ZodType>(id: string, dir: string, schema: S): CollectionYamlFiles<S> {
-    return new CollectionYamlFiles(this.get(id).root, dir, schema, this.queue);
+    return new CollectionYamlFiles(this.get(id).root, dir, schema, this.queue, this.own);
   }
 
   /** The view other domains (http send, batch runs, CLI) use. */

@@ -4,6 +4,7 @@ import { SalvoError } from '../../shared/model/errors';
 import type { FileProblem } from '../../shared/model/collection';
 import { readTextIfExists, writeIfChanged } from './file-io';
 import type { FileQueue } from './file-queue';
+import type { OwnChanges } from './own-changes';
 import { REQUEST_EXT } from './format';
 import { joinRel, segmentProblem, slugify, splitRelPath } from './names';
 import { resolveInside } from './safe-path';
@@ -19,6 +20,7 @@ export class CollectionYamlFiles<S extends z.ZodType> {
     private readonly dir: string,
     private readonly schema: S,
     private readonly queue: FileQueue,
+    private readonly own?: OwnChanges,
   ) {
     splitRelPath(dir);
   }
@@ -66,13 +68,20 @@ export class CollectionYamlFiles<S extends z.ZodType> {
   async write(stem: string, value: z.input<S>): Promise<string> {
     const { rel, abs } = await this.fileOf(stem);
     const parsed = this.schema.parse(value);
-    await this.queue.run(abs, () => writeIfChanged(abs, toYaml(parsed)));
+    const text = toYaml(parsed);
+    await this.queue.run(abs, async () => {
+      await this.own?.writing(abs, text);
+      return writeIfChanged(abs, text);
+    });
     return rel;
   }
 
   async delete(stem: string): Promise<void> {
     const { abs } = await this.fileOf(stem);
-    await this.queue.run(abs, () => rm(abs, { force: true }));
+    await this.queue.run(abs, () => {
+      this.own?.removed(abs);
+      return rm(abs, { force: true });
+    });
   }
 
   /** A safe file stem for a display name. */

@@ -3,6 +3,7 @@ import type { SavedRequest } from '../../shared/model/collection';
 import type { RequestSpec } from '../../shared/model/request';
 import type { VariableLayer } from '../../shared/lib/variables';
 import type { Engine } from '../engine/types';
+import type { SecretStore } from '../secrets/secret-store';
 
 /** A request as it will be sent: inherited headers/auth merged, with the variable layers that apply. */
 export interface EffectiveRequest {
@@ -31,14 +32,8 @@ export interface CollectionAccess {
   activeEnvironment(collectionId: string): string | undefined;
 }
 
-/** Secret storage: encrypted values kept outside collection folders. */
-export interface SecretStore {
-  get(key: string): Promise<string | undefined>;
-  set(key: string, value: string): Promise<void>;
-  delete(key: string): Promise<void>;
-  /** A backend name and, when storage is weak (Linux basic_text), a warning for the user. */
-  describe(): { backend: string; warning?: string };
-}
+/** Secret storage: encrypted values kept outside collection folders (defined with the stores). */
+export type { SecretStore } from '../secrets/secret-store';
 
 /** Everything the handler factories share. */
 export interface AppContext {

@@ -3,6 +3,7 @@ import { CollectionSettingsSchema, FolderSettingsSchema, SavedRequestSchema } fr
 import type { Environment } from '../../shared/model/collection';
 import { SalvoError } from '../../shared/model/errors';
 import { writeFileAtomic } from '../fs/atomic-write';
+import { newCollectionId } from '../collections/collection-id';
 import { readTextIfExists } from '../collections/file-io';
 import { COLLECTION_FILE, ENV_DIR, FOLDER_FILE, FORMAT_VERSION, REQUEST_EXT, RUNS_DIR, isDefaultFolder, serializeCollection, serializeEnvironment, serializeFolder, serializeRequest } from '../collections/format';
 import { slugify, uniqueName } from '../collections/names';
@@ -60,6 +61,8 @@ export async function writeImported(into: string, collection: ImportedCollection
   const settings = CollectionSettingsSchema.parse({
     name: collection.name,
     formatVersion: FORMAT_VERSION,
+    // A fresh id: importing one file twice gives two collections with their own secrets.
+    id: newCollectionId(),
     variables: collection.variables,
     headers: collection.headers,
     auth: collection.auth.type === 'inherit' ? { type: 'none' } : collection.auth,

@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../fs/atomic-write';
-import type { SecretStore } from '../handlers/context';
 import type { SecretCipher } from './cipher';
+import { parsePathKey, pathKey, storageKey } from './secret-key';
+import type { SecretRef, SecretScope } from './secret-key';
+import type { SecretStore } from './secret-store';
 
 const STORE_FILE = 'secrets.json';
 
@@ -14,9 +16,11 @@ interface StoreFile {
 
 /**
  * SecretStore kept in `<userDataDir>/secrets.json`: each value encrypted by `cipher`
- * (base64), never plain text. Reads load lazily; writes are atomic and serialised.
+ * (base64), never plain text. Reads load lazily; writes are atomic and serialised. Values live
+ * under the collection id when it has one, else under its folder path (see secret-key.ts).
  */
 export class EncryptedFileSecretStore implements SecretStore {
+  readonly persistent = true;
   private entries: Map<string, string> | undefined;
   private loading: Promise<Map<string, string>> | undefined;
   private chain: Promise<void> = Promise.resolve();
@@ -58,28 +62,52 @@ export class EncryptedFileSecretStore implements SecretStore {
     return next;
   }
 
-  /** The decrypted value, or undefined when not stored. */
-  async get(key: string): Promise<string | undefined> {
-    const sealed = (await this.load()).get(key);
+  /** The decrypted value, or undefined when not stored. A collection with an id still finds a value not yet moved from its path. */
+  async get(ref: SecretRef): Promise<string | undefined> {
+    const map = await this.load();
+    const sealed = map.get(storageKey(ref)) ?? (ref.scope.id === undefined ? undefined : map.get(pathKey(ref)));
     return sealed === undefined ? undefined : this.cipher.decrypt(Buffer.from(sealed, 'base64'));
   }
 
-  /** Encrypts and stores a value. */
-  set(key: string, value: string): Promise<void> {
+  /** Encrypts and stores a value (under the id when there is one; a stale path copy is dropped). */
+  set(ref: SecretRef, value: string): Promise<void> {
     return this.serial(async () => {
       const map = await this.load();
-      map.set(key, (await this.cipher.encrypt(value)).toString('base64'));
+      map.set(storageKey(ref), (await this.cipher.encrypt(value)).toString('base64'));
+      if (ref.scope.id !== undefined) map.delete(pathKey(ref));
       await this.persist(map);
     });
   }
 
-  /** Removes a value (no-op when absent). */
-  delete(key: string): Promise<void> {
+  /** Removes a value, wherever it is kept (no-op when absent). */
+  delete(ref: SecretRef): Promise<void> {
     return this.serial(async () => {
       const map = await this.load();
-      if (!map.delete(key)) return;
-      await this.persist(map);
+      const removedId = map.delete(storageKey(ref));
+      const removedPath = ref.scope.id !== undefined && map.delete(pathKey(ref));
+      if (removedId || removedPath) await this.persist(map);
     });
+  }
+
+  async hasPathScoped(root: string): Promise<boolean> {
+    for (const key of (await this.load()).keys()) if (parsePathKey(key)?.root === root) return true;
+    return false;
+  }
+
+  adopt(scope: SecretScope & { readonly id: string }): Promise<number> {
+    let moved = 0;
+    return this.serial(async () => {
+      const map = await this.load();
+      for (const [key, sealed] of [...map]) {
+        const parsed = parsePathKey(key);
+        if (parsed?.root !== scope.root) continue;
+        const target = parsed.rekey(scope.id);
+        if (!map.has(target)) map.set(target, sealed);
+        map.delete(key);
+        moved++;
+      }
+      if (moved > 0) await this.persist(map);
+    }).then(() => moved);
   }
 
   describe(): { backend: string; warning?: string } {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { SecretStore } from '../handlers/context';
-import { cliSecretNames, parseSecretKey } from './secret-key';
+import { cliNamesOf, storageKey } from './secret-key';
+import type { SecretStore } from './secret-store';
 
 /** Parses a `.env` file: `NAME=value` lines, `#` comments, optional `export `, single or double quotes. */
 export function parseDotEnv(text: string): Map<string, string> {
@@ -26,8 +26,9 @@ export function parseDotEnv(text: string): Map<string, string> {
 
 /**
  * The CLI's SecretStore: a secret of environment E, variable N comes from the process environment
- * (`SALVO_SECRET_<E>_<N>`, then `SALVO_SECRET_<N>`), else from the same names in `<collection>/.env`.
- * Values set during the process are kept in memory only.
+ * (`SALVO_SECRET_<E>_<N>`, then `SALVO_SECRET_<N>`), a certificate passphrase for host H from
+ * `SALVO_SECRET_PASSPHRASE_<H>`, else from the same names in `<collection>/.env`.
+ * Values set during the process are kept in memory only; nothing is ever migrated.
  */
 export function createEnvSecretStore(env: Readonly<Record<string, string | undefined>>): SecretStore {
   const dotEnvs = new Map<string, Promise<Map<string, string>>>();
@@ -41,24 +42,26 @@ export function createEnvSecretStore(env: Readonly<Record<string, string | undef
     return p;
   };
   return {
-    async get(key) {
+    persistent: false,
+    async get(ref) {
+      const key = storageKey(ref);
       if (local.has(key)) return local.get(key);
-      const ref = parseSecretKey(key);
-      if (!ref) return undefined;
-      const names = cliSecretNames(ref.environment, ref.name);
+      const names = cliNamesOf(ref);
       for (const n of names) if (env[n] !== undefined) return env[n];
-      const file = await dotEnv(ref.root);
+      const file = await dotEnv(ref.scope.root);
       for (const n of names) if (file.has(n)) return file.get(n);
       return undefined;
     },
-    set(key, value) {
-      local.set(key, value);
+    set(ref, value) {
+      local.set(storageKey(ref), value);
       return Promise.resolve();
     },
-    delete(key) {
-      local.delete(key);
+    delete(ref) {
+      local.delete(storageKey(ref));
       return Promise.resolve();
     },
+    hasPathScoped: () => Promise.resolve(false),
+    adopt: () => Promise.resolve(0),
     describe: () => ({ backend: 'environment' }),
   };
 }

@@ -31,9 +31,41 @@ export const FolderSettingsSchema = z.object({
 });
 export type FolderSettings = z.infer<typeof FolderSettingsSchema>;
 
+/**
+ * A collection's stable id, written once into salvo.yaml (at creation, or the first save that needs
+ * it) and never changed: the app keeps secret values under it, so they survive moving the folder.
+ */
+export const CollectionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8-64 letters, digits, "-" or "_"');
+
+/** `host`, `host:port`, `*.domain` or `*.domain:port`; IPv6 in brackets (`[::1]:8443`). Case-insensitive. */
+export const CertificateHostSchema = z
+  .string()
+  .max(260)
+  .regex(/^(?:(?:\*\.)?[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/, 'must be a host name, optionally with :port or a leading *.');
+
+/**
+ * TLS settings for requests to one host (Postman "Certificates", Insomnia client certificates).
+ * File paths are relative to the collection folder; a file outside it is used only with
+ * `allowExternalFiles`. The passphrase of a key or PFX file is a secret: never in this file.
+ */
+export const CertificateEntrySchema = z.object({
+  host: CertificateHostSchema,
+  caFile: z.string().max(4096).optional(),
+  certFile: z.string().max(4096).optional(),
+  keyFile: z.string().max(4096).optional(),
+  pfxFile: z.string().max(4096).optional(),
+  verifyTls: z.boolean().optional(),
+  /** The user's consent to read this entry's files from outside the collection folder. */
+  allowExternalFiles: z.boolean().optional(),
+});
+export type CertificateEntry = z.infer<typeof CertificateEntrySchema>;
+
 export const CollectionSettingsSchema = FolderSettingsSchema.extend({
   formatVersion: z.number().int().default(1),
+  id: CollectionIdSchema.optional(),
   auth: AuthSchema.default({ type: 'none' }),
+  /** Per-host TLS settings; the first entry matching a request's host applies. */
+  certificates: z.array(CertificateEntrySchema).max(500).default([]),
 });
 export type CollectionSettings = z.infer<typeof CollectionSettingsSchema>;
 

@@ -35,7 +35,8 @@ describe('collection operations', () => {
   it('creates a collection with salvo.yaml and a .gitignore listing .env', async () => {
     const created = await h.handlers['collection:create']({ root: join(dir, 'fresh'), name: 'Fresh' });
     expect(created.name).toBe('Fresh');
-    expect(await readFile(join(dir, 'fresh', 'salvo.yaml'), 'utf8')).toBe('name: Fresh\nformatVersion: 1\n');
+    // A new collection gets its stable id (secrets are kept under it) right after the format version.
+    expect(await readFile(join(dir, 'fresh', 'salvo.yaml'), 'utf8')).toMatch(/^name: Fresh\nformatVersion: 1\nid: [0-9a-f-]{36}\n$/);
     expect((await readFile(join(dir, 'fresh', '.gitignore'), 'utf8')).split('\n')).toContain('.env');
     await expect(h.handlers['collection:create']({ root: join(dir, 'fresh'), name: 'Again' })).rejects.toMatchObject({ info: { kind: 'conflict' } });
     const listed = await h.handlers['collection:list']({});

@@ -11,6 +11,7 @@ import type { SavedRequest } from '../../shared/model/collection';
 import type { RequestSpec } from '../../shared/model/request';
 import { createEngine } from '../../electron/engine';
 import type { AppContext, CollectionAccess, EffectiveRequest } from '../../electron/handlers/context';
+import { createEnvSecretStore } from '../../electron/secrets/env-secret-store';
 import { createHttpHandlers } from '../../electron/handlers/http';
 import { echoHandler, startHttpServer } from '../servers/http-server';
 import type { SeenRequest, TestServer } from '../servers/http-server';
@@ -90,7 +91,7 @@ describe('http handlers', () => {
         if (channel === 'http:chunk') events.push(payload as EventMap['http:chunk']);
       },
       userDataDir: await mkdtemp(join(tmpdir(), 'salvo-http-handlers-')),
-      secrets: { get: () => Promise.resolve(undefined), set: () => Promise.resolve(), delete: () => Promise.resolve(), describe: () => ({ backend: 'test' }) },
+      secrets: createEnvSecretStore({}),
       mode: 'test',
     };
     ({ handlers, responses } = createHttpHandlers(ctx, { collections, history: { record: (e) => Promise.resolve(void history.push(e)) }, previewBytes: 1000 }));

@@ -7,7 +7,7 @@ import { SECRET_MASK } from '../../electron/collections/env-ops';
 import { EncryptedFileSecretStore } from '../../electron/secrets/encrypted-file-store';
 import { createNodeCipher } from '../../electron/secrets/node-cipher';
 import { createEnvSecretStore, parseDotEnv } from '../../electron/secrets/env-secret-store';
-import { cliSecretNames, secretKey } from '../../electron/secrets/secret-key';
+import { cliPassphraseName, cliSecretNames, passphraseSecret, variableSecret } from '../../electron/secrets/secret-key';
 import { resolveRequest, redact } from '../../shared/lib/variables';
 import { newRequestSpec } from '../../shared/model/request';
 import { tempDir, testContext } from '../collections/helpers';
@@ -62,12 +62,18 @@ describe('secrets', () => {
 
   it('the encrypted store persists values across instances and deletes them', async () => {
     const store = new EncryptedFileSecretStore(dir, createNodeCipher(dir));
-    await Promise.all([store.set('a', SECRET), store.set('b', SECRET2)]);
+    const scope = { root: '/somewhere/api', id: 'col-0123456789' };
+    const a = variableSecret(scope, 'dev', 'a');
+    const b = passphraseSecret(scope, '*.corp.example');
+    await Promise.all([store.set(a, SECRET), store.set(b, SECRET2)]);
     const again = new EncryptedFileSecretStore(dir, createNodeCipher(dir));
-    expect(await again.get('a')).toBe(SECRET);
-    expect(await again.get('b')).toBe(SECRET2);
-    await again.delete('a');
-    expect(await new EncryptedFileSecretStore(dir, createNodeCipher(dir)).get('a')).toBeUndefined();
+    expect(await again.get(a)).toBe(SECRET);
+    expect(await again.get(b)).toBe(SECRET2);
+    // Keyed by the id, not the folder: the same collection found elsewhere reads the same values.
+    expect(await again.get(variableSecret({ root: '/moved/api', id: scope.id }, 'dev', 'a'))).toBe(SECRET);
+    expect(await again.get(variableSecret({ root: scope.root, id: undefined }, 'dev', 'a'))).toBeUndefined();
+    await again.delete(a);
+    expect(await new EncryptedFileSecretStore(dir, createNodeCipher(dir)).get(a)).toBeUndefined();
     expect(store.describe()).toEqual({ backend: 'node-aes-gcm', warning: expect.any(String) as string });
     expect(await grep(dir, [SECRET, SECRET2])).toEqual([]);
   });
@@ -123,9 +129,11 @@ describe('secrets', () => {
       // Renaming the environment moves its secrets; deleting it drops them.
       await h.handlers['env:save']({ collectionId: id, environment: { ...masked, name: 'staging' }, previousName: 'local' });
       expect((await h.handlers['env:read']({ collectionId: id, name: 'staging', reveal: true })).variables.find((v) => v.name === 'password')?.value).toBe(SECRET);
-      expect(await ctx.secrets.get(secretKey({ root, environment: 'local', name: 'password' }))).toBeUndefined();
+      const scope = { root, id: (await h.handlers['collection:tree']({ collectionId: id })).settings.id };
+      expect(scope.id).toMatch(/^[0-9a-f-]{36}$/);
+      expect(await ctx.secrets.get(variableSecret(scope, 'local', 'password'))).toBeUndefined();
       await h.handlers['env:delete']({ collectionId: id, name: 'staging' });
-      expect(await ctx.secrets.get(secretKey({ root, environment: 'staging', name: 'password' }))).toBeUndefined();
+      expect(await ctx.secrets.get(variableSecret(scope, 'staging', 'password'))).toBeUndefined();
       expect(await h.handlers['env:list']({ collectionId: id })).toEqual([]);
     } finally {
       await h.close();
@@ -152,12 +160,17 @@ describe('secrets', () => {
   it('the CLI store reads SALVO_SECRET_<ENV>_<NAME>, then SALVO_SECRET_<NAME>, then .env next to the collection', async () => {
     const root = join(dir, 'demo');
     expect(cliSecretNames('local-dev', 'api.key')).toEqual(['SALVO_SECRET_LOCAL_DEV_API_KEY', 'SALVO_SECRET_API_KEY']);
-    await writeFile(join(root, '.env'), '# secrets\nSALVO_SECRET_PASSWORD="from dotenv"\nexport SALVO_SECRET_LOCAL_TOKEN=tok # trailing\n');
+    expect(cliPassphraseName('*.corp.example:8443')).toBe('SALVO_SECRET_PASSPHRASE_WILDCARD_CORP_EXAMPLE_8443');
+    expect(cliPassphraseName('api.example.com')).toBe('SALVO_SECRET_PASSPHRASE_API_EXAMPLE_COM');
+    await writeFile(join(root, '.env'), '# secrets\nSALVO_SECRET_PASSWORD="from dotenv"\nexport SALVO_SECRET_LOCAL_TOKEN=tok # trailing\nSALVO_SECRET_PASSPHRASE_WILDCARD_CORP_EXAMPLE=pfx-pass\n');
     const store = createEnvSecretStore({ SALVO_SECRET_LOCAL_PASSWORD: 'from-env' });
-    expect(await store.get(secretKey({ root, environment: 'local', name: 'password' }))).toBe('from-env');
-    expect(await store.get(secretKey({ root, environment: 'other', name: 'password' }))).toBe('from dotenv');
-    expect(await store.get(secretKey({ root, environment: 'local', name: 'token' }))).toBe('tok');
-    expect(await store.get(secretKey({ root, environment: 'local', name: 'missing' }))).toBeUndefined();
+    // The CLI's naming rule does not depend on the collection id: only the folder's .env is read.
+    const scope = { root, id: 'some-collection-id' };
+    expect(await store.get(variableSecret(scope, 'local', 'password'))).toBe('from-env');
+    expect(await store.get(variableSecret(scope, 'other', 'password'))).toBe('from dotenv');
+    expect(await store.get(variableSecret({ root, id: undefined }, 'local', 'token'))).toBe('tok');
+    expect(await store.get(variableSecret(scope, 'local', 'missing'))).toBeUndefined();
+    expect(await store.get(passphraseSecret(scope, '*.corp.example'))).toBe('pfx-pass');
     expect(parseDotEnv("A='x y'\nB=\"l1\\nl2\"\n bad line\n").get('B')).toBe('l1\nl2');
 
     const { ctx } = testContext(join(dir, 'user'), 'cli');
