@@ -4,7 +4,7 @@ import type { ErrorInfo } from '../../shared/model/errors';
 import type { RequestSpec } from '../../shared/model/request';
 import type { ResponseResult } from '../../shared/model/response';
 import type { AssertionOutcome, ResultSummary } from '../../shared/model/run';
-import type { Engine } from '../engine/types';
+import type { CookieJarPort, Engine } from '../engine/types';
 import type { EffectiveRequest } from '../handlers/context';
 import { evaluateAssertions } from './assertions';
 import { applyExtractions } from './extractions';
@@ -24,6 +24,8 @@ export interface SendPolicy {
   readonly timeoutMs: number | undefined;
   readonly insecure: boolean;
   readonly retries: { readonly max: number; readonly maxDelayMs: number };
+  /** The run's cookie jar (config `cookies`); undefined = no cookies sent or stored. */
+  readonly cookies?: CookieJarPort;
 }
 
 /** Where a planned request sits in the run. */
@@ -119,6 +121,7 @@ export async function executeRequest(
       sensitiveNames: request.sensitiveNames,
       bodyCapBytes: needsBody ? ANALYSIS_CAP_BYTES : PREVIEW_BYTES,
       discardBeyondCap: true,
+      cookies: policy.cookies,
     });
     if (attempt >= policy.retries.max || result.error !== undefined || !RETRY_STATUSES.has(result.status) || signal.aborted) break;
     const delay = retryDelayMs(header(result, 'retry-after'), attempt, policy.retries.maxDelayMs);
