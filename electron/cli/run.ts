@@ -40,6 +40,8 @@ export function configFromArgs(args: RunArgs, saved: RunConfig | undefined, cwd:
     ...(args.bail ? { stopOnFailure: true } : {}),
     ...(args.timeout === undefined ? {} : { timeoutMs: args.timeout }),
     ...(args.insecure ? { insecure: true } : {}),
+    // The CLI keeps no jar between invocations: `isolated` and `collection` both mean this run's own in-memory jar.
+    ...(args.noCookies ? { cookies: 'off' } : {}),
   });
 }
 

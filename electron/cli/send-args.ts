@@ -5,7 +5,7 @@ import { UsageError } from './io';
 
 /** Usage line of `salvo send`. */
 export const SEND_USAGE =
-  "usage: salvo send [METHOD] URL [-H 'Name: value']... [-d BODY | --json BODY | -F name=value | -F file=@path]... [--timeout MS] [--insecure] [--max-redirects N] [--no-follow] [--output json]";
+  "usage: salvo send [METHOD] URL [-H 'Name: value']... [-d BODY | --json BODY | -F name=value | -F file=@path]... [--timeout MS] [--insecure] [--max-redirects N] [--no-follow] [--no-cookies] [--output json]";
 
 /** Parsed `salvo send` arguments. */
 export interface SendArgs {
@@ -53,10 +53,11 @@ interface Collected {
   output: 'human' | 'json';
   insecure: boolean;
   noFollow: boolean;
+  noCookies: boolean;
 }
 
 function collect(argv: readonly string[]): Collected {
-  const c: Collected = { positionals: [], headers: [], data: [], json: [], forms: [], output: 'human', insecure: false, noFollow: false };
+  const c: Collected = { positionals: [], headers: [], data: [], json: [], forms: [], output: 'human', insecure: false, noFollow: false, noCookies: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? '';
     if (VALUED.has(a)) {
@@ -72,6 +73,7 @@ function collect(argv: readonly string[]): Collected {
       else throw new UsageError(`--output is json or human, got "${v}"`);
     } else if (a === '--insecure' || a === '-k') c.insecure = true;
     else if (a === '--no-follow') c.noFollow = true;
+    else if (a === '--no-cookies') c.noCookies = true;
     else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
     else c.positionals.push(a);
   }
@@ -116,6 +118,8 @@ export function parseSendArgs(argv: readonly string[], cwd: string): SendArgs {
       ...base.options,
       verifyTls: !c.insecure,
       followRedirects: !c.noFollow,
+      // The invocation's in-memory jar carries cookies across redirect hops; --no-cookies turns it off.
+      useCookieJar: !c.noCookies,
       ...(c.maxRedirects === undefined ? {} : { maxRedirects: c.maxRedirects }),
       timeouts: { ...base.options.timeouts, ...(c.timeout === undefined ? {} : { total: c.timeout }) },
     },

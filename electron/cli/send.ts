@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { RequestSpec } from '../../shared/model/request';
 import type { ResponseResult } from '../../shared/model/response';
+import { SalvoCookieJar } from '../cookies/cookie-jar';
 import { createEngine } from '../engine/engine';
 import { formatHuman, formatJson, printableBody } from './format-response';
 import { EXIT, UsageError } from './io';
@@ -38,7 +39,8 @@ export const send: CliCommand = async (argv, io) => {
   const engine = createEngine({ connectionsPerOrigin: 1 });
   try {
     const spec = await withStdin(args, io);
-    const result = await engine.send(spec, { id: 'cli-send' });
+    // One in-memory jar per invocation, never saved: cookies set by a redirect hop are sent on the next ones.
+    const result = await engine.send(spec, { id: 'cli-send', cookies: new SalvoCookieJar() });
     const body = printableBody(result, await bodyBytes(result));
     io.stdout.write(args.output === 'json' ? formatJson(result, body) : formatHuman(result, body));
     if (result.error !== undefined) {

@@ -4,6 +4,7 @@ import { createEngine, ENGINE_DEFAULTS } from '../engine/engine';
 import type { EngineLease } from '../runner/run-session';
 import { createAppHandlers } from './app';
 import { createCollectionHandlers } from './collections';
+import { createCookieHandlers } from './cookies';
 import type { AppContext, NativeBridge } from './context';
 import { createHistoryHandlers } from './history';
 import { createHttpHandlers } from './http';
@@ -42,7 +43,8 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const collections = createCollectionHandlers(context);
   const history = createHistoryHandlers(context);
-  const http = createHttpHandlers(context, { collections: collections.access, history: history.recorder });
+  const cookies = createCookieHandlers(context, { collections: collections.access, cipher });
+  const http = createHttpHandlers(context, { collections: collections.access, history: history.recorder, cookies: cookies.jarOf });
   // Runs share the app's one Agent; only a run that asks for a different connections-per-origin
   // limit gets a dedicated Agent, closed with the run.
   const lease: EngineLease = (config) =>
@@ -52,10 +54,10 @@ export async function createApp(options: AppOptions): Promise<App> {
           const dedicated = createEngine({ connectionsPerOrigin: config.connectionsPerOrigin });
           return { engine: dedicated, release: () => dedicated.close() };
         })();
-  const runs = createRunHandlers(context, { collections: collections.access, lease });
+  const runs = createRunHandlers(context, { collections: collections.access, lease, collectionJar: cookies.jarOf });
   const app = createAppHandlers(context, options.native, options.version ?? '0.0.0');
 
-  const handlers: Handlers = { ...http.handlers, ...collections.handlers, ...history.handlers, ...runs.handlers, ...app };
+  const handlers: Handlers = { ...http.handlers, ...collections.handlers, ...history.handlers, ...runs.handlers, ...cookies.handlers, ...app };
   let closing: Promise<void> | undefined;
   return {
     handlers,
@@ -64,6 +66,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     close: () => {
       closing ??= (async () => {
         await runs.close();
+        // After the runs: a run in `collection` mode may still have stored cookies.
+        await cookies.close();
         await collections.close();
         await engine.close();
       })();

@@ -13,6 +13,7 @@ import { ChunkCoalescer } from '../engine/chunk-coalescer';
 import { ResponseStore } from '../engine/response-store';
 import { DEFAULT_PREVIEW_BYTES, sliceBody, toResponseView } from '../engine/response-view';
 import { TEMP_PREFIX, writeFileAtomic } from '../fs/atomic-write';
+import type { CookieJarPort } from '../engine/types';
 import type { AppContext, CollectionAccess, HistoryRecorder } from './context';
 
 type HttpChannels = 'http:send' | 'http:cancel' | 'http:body' | 'http:saveBody' | 'http:release' | 'vars:resolve';
@@ -69,7 +70,16 @@ function stored(responses: ResponseStore, id: string): ResponseResult {
  * through the engine with coalesced `http:chunk` events, keep the full result in a bounded store,
  * record redacted history, and return a view with a capped preview.
  */
-export function createHttpHandlers(ctx: AppContext, deps: { collections: CollectionAccess; history: HistoryRecorder; previewBytes?: number }): { handlers: Pick<Handlers, HttpChannels>; responses: ResponseStore } {
+export function createHttpHandlers(
+  ctx: AppContext,
+  deps: {
+    collections: CollectionAccess;
+    history: HistoryRecorder;
+    previewBytes?: number;
+    /** The cookie jar of a send's scope (its collection, or the jar of requests outside collections). */
+    cookies?: (collectionId: string | undefined) => Promise<CookieJarPort>;
+  },
+): { handlers: Pick<Handlers, HttpChannels>; responses: ResponseStore } {
   const responses = new ResponseStore();
   const previewBytes = deps.previewBytes ?? DEFAULT_PREVIEW_BYTES;
 
@@ -105,12 +115,15 @@ export function createHttpHandlers(ctx: AppContext, deps: { collections: Collect
       // outside any collection names its own files).
       const toSend = context.collectionId === undefined ? resolved.value : await bindBodyFiles(resolved.value, deps.collections.rootOf(context.collectionId));
       const secrets = [...new Set([...resolved.secretValues, ...layerSecrets(layers)])];
+      // The jar's cookies go on the wire (and in the response's `sent` view) only: history keeps the spec as typed.
+      const cookies = toSend.options.useCookieJar && deps.cookies !== undefined ? await deps.cookies(context.collectionId) : undefined;
       const coalescer = new ChunkCoalescer((chunk) => ctx.emit('http:chunk', { id, ...chunk }));
       const result = await ctx.engine.send(toSend, {
         id,
         onChunk: (chunk) => coalescer.push(chunk),
         secretValues: resolved.secretValues,
         sensitiveNames: layered?.sensitiveNames ?? [],
+        ...(cookies === undefined ? {} : { cookies }),
       });
       coalescer.finish();
       responses.put(id, result);

@@ -9,6 +9,7 @@ import { listRunConfigs, saveRunConfig } from '../runner/run-config-files';
 import { RunHistory } from '../runner/run-history';
 import { startRunSession } from '../runner/run-session';
 import type { EngineLease, RunSession } from '../runner/run-session';
+import type { CookieJarPort } from '../engine/types';
 import type { AppContext, CollectionAccess } from './context';
 
 type RunChannels = 'run:start' | 'run:cancel' | 'run:result' | 'run:results' | 'run:report' | 'run:history' | 'run:compare' | 'runConfig:list' | 'runConfig:save';
@@ -23,7 +24,7 @@ const KEEP_FINISHED = 3;
  */
 export function createRunHandlers(
   ctx: AppContext,
-  deps: { collections: CollectionAccess; lease?: EngineLease },
+  deps: { collections: CollectionAccess; lease?: EngineLease; collectionJar?: (collectionId: string) => Promise<CookieJarPort> },
 ): { handlers: Pick<Handlers, RunChannels>; cancelAll(): Promise<void>; close(): Promise<void>; result(runId: string, seq: number): ResponseView } {
   const history = new RunHistory(join(ctx.userDataDir, 'runs'));
   const sessions = new Map<string, RunSession>();
@@ -50,7 +51,12 @@ export function createRunHandlers(
     'run:start': async ({ collectionId, config, onlyFailedOf }) => {
       const onlyPaths = onlyFailedOf === undefined ? undefined : failedPaths(onlyFailedOf);
       if (onlyPaths !== undefined && onlyPaths.size === 0) throw new SalvoError('invalid-input', 'that run has no failed requests to re-run');
-      const started = await startRunSession({ access: deps.collections, lease, history, emit: (p) => ctx.emit('run:progress', p) }, collectionId, config, onlyPaths === undefined ? {} : { onlyPaths });
+      const started = await startRunSession(
+        { access: deps.collections, lease, history, emit: (p) => ctx.emit('run:progress', p), ...(deps.collectionJar === undefined ? {} : { collectionJar: deps.collectionJar }) },
+        collectionId,
+        config,
+        onlyPaths === undefined ? {} : { onlyPaths },
+      );
       sessions.set(started.runId, started);
       // The run reports its own end through its final progress event; this only does bookkeeping.
       started.finished.then(

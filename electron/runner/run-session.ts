@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { RunProgress } from '../../shared/model/run';
 import type { RunConfig } from '../../shared/model/run';
-import type { Engine } from '../engine/types';
+import { SalvoCookieJar } from '../cookies/cookie-jar';
+import type { CookieJarPort, Engine } from '../engine/types';
 import type { CollectionAccess } from '../handlers/context';
 import { BatchRun } from './batch-run';
 import type { BatchOutcome } from './batch-run';
@@ -39,6 +40,27 @@ export interface SessionDeps {
    * row, and dropping them at once keeps a fast run's garbage young and cheap.
    */
   readonly keepPassingDetails?: boolean;
+  /**
+   * The collection's own cookie jar, for runs with `cookies: collection`. Without it (the CLI, which
+   * keeps no jar between invocations) such a run gets a fresh in-memory jar like `isolated`.
+   */
+  readonly collectionJar?: (collectionId: string) => Promise<CookieJarPort>;
+}
+
+/** The jar a run sends with: fresh for `isolated`, the collection's for `collection`, none for `off`. */
+async function runJar(deps: SessionDeps, collectionId: string, config: RunConfig): Promise<CookieJarPort | undefined> {
+  switch (config.cookies) {
+    case 'off':
+      return undefined;
+    case 'collection':
+      return deps.collectionJar === undefined ? new SalvoCookieJar() : deps.collectionJar(collectionId);
+    case 'isolated':
+      return new SalvoCookieJar();
+    default: {
+      const never: never = config.cookies;
+      throw new Error(`unknown cookies mode ${String(never)}`);
+    }
+  }
 }
 
 /**
@@ -46,7 +68,10 @@ export interface SessionDeps {
  * errors (unknown target, cycle, bad data file) are thrown before anything is sent.
  */
 export async function startRunSession(deps: SessionDeps, collectionId: string, config: RunConfig, options: PlanOptions = {}): Promise<RunSession> {
-  const { plan, stageNames } = await planFromCollection(deps.access, collectionId, config, options);
+  const planned = await planFromCollection(deps.access, collectionId, config, options);
+  const stageNames = planned.stageNames;
+  const cookies = await runJar(deps, collectionId, config);
+  const plan = cookies === undefined ? planned.plan : { ...planned.plan, policy: { ...planned.plan.policy, cookies } };
   const runId = randomUUID();
   const failures = new FailureLog();
   const lease = deps.lease(config);

@@ -53,6 +53,11 @@ export const INVOKE_CHANNELS: Readonly<Record<InvokeChannel, true>> = {
   'run:compare': true,
   'runConfig:list': true,
   'runConfig:save': true,
+  // cookies
+  'cookies:list': true,
+  'cookies:delete': true,
+  'cookies:clear': true,
+  'cookies:set': true,
   // app
   'dialog:openFolder': true,
   'dialog:openFile': true,
@@ -67,6 +72,7 @@ export const EVENT_CHANNELS: Readonly<Record<EventChannel, true>> = {
   'http:chunk': true,
   'collection:changed': true,
   'run:progress': true,
+  'cookies:changed': true,
   'app:menu': true,
 };
 

@@ -2,6 +2,8 @@ import { appInvokes } from './app';
 import type { AppEvents } from './app';
 import { collectionInvokes } from './collections';
 import type { CollectionEvents } from './collections';
+import { cookieInvokes } from './cookies';
+import type { CookieEvents } from './cookies';
 import type { InputOf, OutputOf, ParsedInputOf, Result } from './define';
 import { historyInvokes } from './history';
 import { httpInvokes } from './http';
@@ -15,6 +17,7 @@ export const invokes = {
   ...collectionInvokes,
   ...historyInvokes,
   ...runInvokes,
+  ...cookieInvokes,
   ...appInvokes,
 };
 
@@ -27,7 +30,7 @@ export type InvokeArg<C extends InvokeChannel> = ParsedInputOf<Invokes[C]>;
 export type InvokeOutput<C extends InvokeChannel> = OutputOf<Invokes[C]>;
 
 /** Main -> renderer event payloads. */
-export interface EventMap extends HttpEvents, CollectionEvents, RunEvents, AppEvents {}
+export interface EventMap extends HttpEvents, CollectionEvents, RunEvents, CookieEvents, AppEvents {}
 export type EventChannel = keyof EventMap;
 
 /** Transport-agnostic handlers: the same functions behind ipcMain, the web bridge, tests and the CLI. */
