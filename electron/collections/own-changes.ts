@@ -21,6 +21,8 @@ export class OwnChanges {
   private note(abs: string, what: Left): void {
     const now = Date.now();
     if (this.left.size > 256) for (const [k, v] of this.left) if (v.until < now) this.left.delete(k);
+    // A folder placed or removed supersedes what we noted inside it earlier.
+    if (what.kind !== 'file') for (const k of this.left.keys()) if (k.startsWith(abs + sep)) this.left.delete(k);
     this.left.set(abs, { what, until: now + KEEP_MS });
   }
 
