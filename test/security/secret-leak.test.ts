@@ -14,9 +14,11 @@ import type { RunProgress } from '../../shared/model/run';
 // Alphanumeric, so URL-, JSON- and shell-encoding leave it unchanged and a plain grep finds any copy.
 const SECRET = 'Zq7sEcReTvAlUe93kXw4Lp';
 const PASSWORD = 'Pw0rdSeCrEt58hJ2';
+/** A session cookie the server sets: kept in the (encrypted) cookie jar, sent back, never written in plain text. */
+const COOKIE = 'CkSeSsIoN4r7Vq2Hm9';
 
 /** Every form in which a leaked secret could be written: plain, base64 (Basic auth) and hex. */
-const NEEDLES = [SECRET, PASSWORD, Buffer.from(SECRET).toString('base64'), Buffer.from(`alice:${PASSWORD}`).toString('base64'), Buffer.from(SECRET).toString('hex')];
+const NEEDLES = [SECRET, PASSWORD, COOKIE, Buffer.from(SECRET).toString('base64'), Buffer.from(`alice:${PASSWORD}`).toString('base64'), Buffer.from(SECRET).toString('hex'), Buffer.from(COOKIE).toString('base64')];
 
 interface Arrival {
   readonly url: string;
@@ -73,7 +75,7 @@ beforeAll(async () => {
     req.on('end', () => {
       arrivals.push({ url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
       // Never echo the request: a server that reflects the secret would make its own body a "leak".
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+      res.writeHead(200, { 'content-type': 'application/json', 'set-cookie': `sid=${COOKIE}; Path=/; HttpOnly` }).end('{"ok":true}');
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -143,6 +145,12 @@ describe('secret values never reach disk or outputs in plain text', () => {
     expect(first?.url).toContain(`key=${SECRET}`);
     expect(first?.body).toContain(SECRET);
     expect(arrivals[1]?.headers.authorization).toBe(`Basic ${Buffer.from(`alice:${PASSWORD}`).toString('base64')}`);
+    // The first response's session cookie went into the collection's jar and came back with the second request.
+    expect(first?.headers.cookie).toBeUndefined();
+    expect(arrivals[1]?.headers.cookie).toBe(`sid=${COOKIE}`);
+    // A request outside any collection uses the other jar (and fills it too).
+    await call('http:send', { id: 'leak-3', spec: { method: 'GET', url: `${base}/outside` } });
+    expect(arrivals[2]?.headers.cookie).toBeUndefined();
 
     // Exports are shareable: they are also written to disk, as a user would.
     const curl = await callAndKeep('export:curl', { spec, context: { collectionId, requestPath: bearerPath, environment: 'dev' } });
@@ -153,7 +161,7 @@ describe('secret values never reach disk or outputs in plain text', () => {
     await callAndKeep('env:read', { collectionId, name: 'dev' });
     await callAndKeep('vars:resolve', { collectionId, requestPath: bearerPath, environment: 'dev' });
 
-    const { runId } = await callAndKeep('run:start', { collectionId, config: { name: 'leak', environment: 'dev', iterations: 2, stages: [{ name: 'main', targets: [], concurrency: 2 }] } });
+    const { runId } = await callAndKeep('run:start', { collectionId, config: { name: 'leak', environment: 'dev', iterations: 2, stages: [{ name: 'main', targets: [], concurrency: 2 }], cookies: 'collection' } });
     await until(() => progress.some((p) => p.runId === runId && p.state !== 'running'), 15_000);
     expect(progress.filter((p) => p.runId === runId).at(-1)?.state).toBe('done');
     returned.push({ channel: 'run:progress', text: JSON.stringify(progress) });
@@ -164,8 +172,12 @@ describe('secret values never reach disk or outputs in plain text', () => {
     for (const format of ['json', 'junit', 'html'] as const) {
       await call('run:report', { runId, format, path: join(dir, 'reports', `run.${format === 'junit' ? 'xml' : format}`) });
     }
-    await until(() => arrivals.length >= 6, 5_000);
+    await until(() => arrivals.length >= 7, 5_000);
+    expect(arrivals.at(-1)?.headers.cookie).toBe(`sid=${COOKIE}`);
+    expect(await call('cookies:list', { collectionId })).toEqual([expect.objectContaining({ name: 'sid', value: COOKIE, httpOnly: true })]);
     await app.close();
+    // Both jars were saved (encrypted) under the user-data folder, none in the collection.
+    expect((await listFiles(join(dir, 'user', 'cookies'))).filter((f) => f.endsWith('.jar'))).toHaveLength(2);
 
     const files = [...(await listFiles(root)), ...(await listFiles(join(dir, 'user'))), ...(await listFiles(join(dir, 'reports')))];
     expect(files.some((f) => f.endsWith('run.html'))).toBe(true);
