@@ -84,7 +84,8 @@ function options(o: RequestOptions): Plain | undefined {
   for (const k of ['connect', 'headers', 'bodyIdle', 'total'] as const) if (o.timeouts[k] !== DEFAULT_OPTIONS.timeouts[k]) t[k] = o.timeouts[k];
   if (Object.keys(t).length > 0) out.timeouts = t;
   for (const k of ['followRedirects', 'maxRedirects', 'verifyTls', 'http2', 'allowExternalFiles', 'useCookieJar'] as const) if (o[k] !== DEFAULT_OPTIONS[k]) out[k] = o[k];
-  for (const k of ['caFile', 'clientCertFile', 'clientKeyFile', 'proxyUrl', 'bodyCapBytes'] as const) if (o[k] !== undefined) out[k] = o[k];
+  // clientPassphrase is runtime only (from the secret store): never written.
+  for (const k of ['caFile', 'clientCertFile', 'clientKeyFile', 'clientPfxFile', 'proxyUrl', 'bodyCapBytes'] as const) if (o[k] !== undefined) out[k] = o[k];
   return Object.keys(out).length > 0 ? out : undefined;
 }
 

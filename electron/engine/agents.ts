@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { rootCertificates } from 'node:tls';
+import { createSecureContext, rootCertificates } from 'node:tls';
 import { Agent, ProxyAgent } from 'undici';
 import type { Dispatcher } from 'undici';
 import { SalvoError } from '../../shared/model/errors';
@@ -15,14 +15,20 @@ export interface AgentSettings {
 }
 
 /** Agents differ only in what a socket is: TLS trust, client identity, connect timeout, proxy, ALPN. */
-type AgentKey = Pick<RequestOptions, 'verifyTls' | 'caFile' | 'clientCertFile' | 'clientKeyFile' | 'proxyUrl' | 'http2'> & { readonly connectTimeoutMs: number };
+type AgentKey = Pick<RequestOptions, 'verifyTls' | 'caFile' | 'clientCertFile' | 'clientKeyFile' | 'clientPfxFile' | 'clientPassphrase' | 'proxyUrl' | 'http2'> & { readonly connectTimeoutMs: number };
 
 const MAX_AGENTS = 16;
 
 async function readPem(path: string | undefined, what: string): Promise<string | undefined> {
+  const bytes = await readTlsFile(path, what);
+  return bytes?.toString('utf8');
+}
+
+// Files are read once per agent: every request with the same settings shares it (a batch run reads them once).
+async function readTlsFile(path: string | undefined, what: string): Promise<Buffer | undefined> {
   if (path === undefined || path === '') return undefined;
   try {
-    return await readFile(path, 'utf8');
+    return await readFile(path);
   } catch (err) {
     throw new SalvoError('io', `Could not read the ${what} file ${path}: ${err instanceof Error ? err.message : String(err)}`);
   }
@@ -30,7 +36,23 @@ async function readPem(path: string | undefined, what: string): Promise<string |
 
 // Plain concatenation (a separator no path or URL field can make ambiguous): this runs once per send.
 function keyOf(key: AgentKey): string {
-  return `${key.verifyTls ? 1 : 0}\u0000${key.caFile ?? ''}\u0000${key.clientCertFile ?? ''}\u0000${key.clientKeyFile ?? ''}\u0000${key.proxyUrl ?? ''}\u0000${key.http2 ? 1 : 0}\u0000${key.connectTimeoutMs}`;
+  const identity = key.clientPfxFile === undefined && key.clientPassphrase === undefined ? '' : `\u0000${key.clientPfxFile ?? ''}\u0000${key.clientPassphrase ?? ''}`;
+  return `${key.verifyTls ? 1 : 0}\u0000${key.caFile ?? ''}\u0000${key.clientCertFile ?? ''}\u0000${key.clientKeyFile ?? ''}\u0000${key.proxyUrl ?? ''}\u0000${key.http2 ? 1 : 0}\u0000${key.connectTimeoutMs}${identity}`;
+}
+
+/**
+ * Parses the client identity once, when the agent is made, so a wrong passphrase or a damaged
+ * file is a clear error for the request instead of a throw inside the connector.
+ */
+function checkIdentity(options: { cert?: string; key?: string; pfx?: Buffer; passphrase?: string }): void {
+  if (options.cert === undefined && options.key === undefined && options.pfx === undefined) return;
+  try {
+    createSecureContext(options);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const hint = /bad decrypt|mac verify|passphrase|bad password/i.test(message) ? ' (wrong or missing passphrase?)' : '';
+    throw new SalvoError('tls', `Could not use the client certificate: ${message}${hint}`);
+  }
 }
 
 /** A cached agent: the creation promise, and the agent itself once it exists. */
@@ -62,7 +84,7 @@ export class AgentPool {
    * a microtask for a promise that resolved long ago.
    */
   dispatcherFor(options: RequestOptions): Dispatcher | Promise<Dispatcher> {
-    const id = keyOf({ verifyTls: options.verifyTls, caFile: options.caFile, clientCertFile: options.clientCertFile, clientKeyFile: options.clientKeyFile, proxyUrl: options.proxyUrl, http2: options.http2, connectTimeoutMs: options.timeouts.connect });
+    const id = keyOf({ verifyTls: options.verifyTls, caFile: options.caFile, clientCertFile: options.clientCertFile, clientKeyFile: options.clientKeyFile, clientPfxFile: options.clientPfxFile, clientPassphrase: options.clientPassphrase, proxyUrl: options.proxyUrl, http2: options.http2, connectTimeoutMs: options.timeouts.connect });
     const existing = this.agents.get(id);
     if (existing !== undefined) {
       // Map order doubles as recency order for eviction; the newest needs no move.
@@ -101,8 +123,10 @@ export class AgentPool {
   }
 
   private async create(key: AgentKey): Promise<Dispatcher> {
-    const [caText, cert, keyText] = await Promise.all([readPem(key.caFile, 'CA'), readPem(key.clientCertFile, 'client certificate'), readPem(key.clientKeyFile, 'client key')]);
+    const [caText, cert, keyText, pfx] = await Promise.all([readPem(key.caFile, 'CA'), readPem(key.clientCertFile, 'client certificate'), readPem(key.clientKeyFile, 'client key'), readTlsFile(key.clientPfxFile, 'PFX')]);
     const ca = caText === undefined ? undefined : [...rootCertificates, caText];
+    const identity = { ...(pfx === undefined ? {} : { pfx }), ...(key.clientPassphrase === undefined ? {} : { passphrase: key.clientPassphrase }) };
+    checkIdentity({ ...(cert === undefined ? {} : { cert }), ...(keyText === undefined ? {} : { key: keyText }), ...identity });
     const common = {
       connections: this.settings.connectionsPerOrigin,
       pipelining: this.settings.pipelining,
@@ -113,7 +137,7 @@ export class AgentPool {
       bodyTimeout: 30_000,
     };
     if (key.proxyUrl !== undefined && key.proxyUrl !== '') {
-      const tlsOptions = { rejectUnauthorized: key.verifyTls, ...(ca === undefined ? {} : { ca }), ...(cert === undefined ? {} : { cert }), ...(keyText === undefined ? {} : { key: keyText }) };
+      const tlsOptions = { rejectUnauthorized: key.verifyTls, ...(ca === undefined ? {} : { ca }), ...(cert === undefined ? {} : { cert }), ...(keyText === undefined ? {} : { key: keyText }), ...identity };
       try {
         return new ProxyAgent({ ...common, uri: key.proxyUrl, requestTls: tlsOptions, proxyTls: { timeout: key.connectTimeoutMs } });
       } catch (err) {
@@ -127,6 +151,7 @@ export class AgentPool {
       ...(ca === undefined ? {} : { ca }),
       ...(cert === undefined ? {} : { cert }),
       ...(keyText === undefined ? {} : { key: keyText }),
+      ...identity,
     });
     return new Agent({ ...common, connect, allowH2: key.http2 });
   }

@@ -34,6 +34,9 @@ export interface ConnectorConfig {
   readonly ca?: readonly string[];
   readonly cert?: string;
   readonly key?: string;
+  /** A PKCS#12 client identity and the passphrase of it or of `key`. */
+  readonly pfx?: Buffer;
+  readonly passphrase?: string;
   readonly allowH2: boolean;
 }
 
@@ -88,6 +91,8 @@ export function createConnector(config: ConnectorConfig): buildConnector.connect
         ...(config.ca === undefined ? {} : { ca: [...config.ca] }),
         ...(config.cert === undefined ? {} : { cert: config.cert }),
         ...(config.key === undefined ? {} : { key: config.key }),
+        ...(config.pfx === undefined ? {} : { pfx: config.pfx }),
+        ...(config.passphrase === undefined ? {} : { passphrase: config.passphrase }),
       });
     } else {
       socket = net.connect({ host, port });

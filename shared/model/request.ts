@@ -55,6 +55,13 @@ export const RequestOptionsSchema = z.object({
   caFile: z.string().optional(),
   clientCertFile: z.string().optional(),
   clientKeyFile: z.string().optional(),
+  /** A PKCS#12 (.pfx/.p12) client identity, instead of a certificate + key pair. */
+  clientPfxFile: z.string().optional(),
+  /**
+   * Runtime only: the passphrase of the client key or PFX, filled from the secret store by a
+   * collection's certificate entry. Never written to files (the request format leaves it out).
+   */
+  clientPassphrase: z.string().max(1024).optional(),
   proxyUrl: z.string().optional(),
   http2: z.boolean().default(false),
   /** The user's consent to send body files from outside the collection folder. */
