@@ -80,5 +80,6 @@ export async function effectiveRequest(c: OpenCollection, requestPath: string | 
   const sensitive = new Set(authNames(auth));
   for (const row of [...headers, ...spec.params]) if (referencedNames(row.value).some((n) => secretNames.has(n))) sensitive.add(row.name);
   const resolvedSpec: RequestSpec = { ...spec, headers, auth };
-  return { path: requestPath ?? '', name, spec: resolvedSpec, layers, sensitiveNames: [...sensitive], fileRoot: c.root };
+  const hostTls = await c.hostTls();
+  return { path: requestPath ?? '', name, spec: resolvedSpec, layers, sensitiveNames: [...sensitive], fileRoot: c.root, ...(hostTls === undefined ? {} : { hostTls }) };
 }

@@ -10,6 +10,8 @@ import { insertIdLine, newCollectionId } from './collection-id';
 import { readTextIfExists, writeIfChanged } from './file-io';
 import type { FileQueue } from './file-queue';
 import { COLLECTION_FILE, FOLDER_FILE, isDefaultFolder, serializeCollection, serializeFolder } from './format';
+import { bindHostTls } from './host-tls';
+import type { HostTls } from './host-tls';
 import type { OwnChanges } from './own-changes';
 import { buildTree, loadCollection, orderedChildren } from './loader';
 import type { LoadedCollection, LoadedFolder } from './loader';
@@ -32,6 +34,8 @@ export class OpenCollection {
   private state: LoadedCollection | undefined;
   private reloading: Promise<void> | undefined;
   private reloadAgain = false;
+  /** The certificate entries bound for the settings they were made from (a reload makes new settings). */
+  private tls: { readonly from: object; readonly bound: Promise<HostTls | undefined> } | undefined;
 
   constructor(
     readonly root: string,
@@ -96,6 +100,26 @@ export class OpenCollection {
   /** The per-file queue key of a collection-relative path (computed synchronously, checked). */
   keyOf(rel: string): string {
     return join(this.root, ...splitRelPath(rel));
+  }
+
+  /** The per-host TLS settings, files checked and passphrases loaded; bound once per loaded state. */
+  hostTls(): Promise<HostTls | undefined> {
+    const settings = this.loaded.settings;
+    if (this.tls?.from !== settings) {
+      const bound = bindHostTls(settings.certificates, this.root, this.secretScope(), this.deps.secrets);
+      const entry = { from: settings, bound };
+      this.tls = entry;
+      // A failure (a secret that cannot be decrypted) is not kept: the next send tries again.
+      void bound.catch(() => {
+        if (this.tls === entry) this.tls = undefined;
+      });
+    }
+    return this.tls.bound;
+  }
+
+  /** Forgets the bound TLS settings (a passphrase changed). */
+  forgetHostTls(): void {
+    this.tls = undefined;
   }
 
   /** Where this collection's secrets are kept: under its id when salvo.yaml has one, else its folder path. */

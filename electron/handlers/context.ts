@@ -2,6 +2,7 @@ import type { Emit } from '../../shared/ipc/contract';
 import type { SavedRequest } from '../../shared/model/collection';
 import type { RequestSpec } from '../../shared/model/request';
 import type { VariableLayer } from '../../shared/lib/variables';
+import type { HostTls } from '../collections/host-tls';
 import type { Engine } from '../engine/types';
 import type { SecretStore } from '../secrets/secret-store';
 
@@ -16,6 +17,8 @@ export interface EffectiveRequest {
   readonly sensitiveNames: readonly string[];
   /** The collection folder: body files are relative to it and stay inside it unless the user consents. */
   readonly fileRoot?: string;
+  /** The collection's per-host TLS settings, applied after variables are resolved (`applyHostTls`); absent when it has none. */
+  readonly hostTls?: HostTls;
 }
 
 /** What other domains (http send, batch runs, CLI) need from open collections. */

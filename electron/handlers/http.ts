@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { bindBodyFiles } from '../collections/body-files';
+import { applyHostTls } from '../collections/host-tls';
+import type { HostTls } from '../collections/host-tls';
 import { copyFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Handlers } from '../../shared/ipc/contract';
@@ -24,13 +26,14 @@ interface Layered {
   readonly spec: RequestSpec;
   readonly layers: readonly VariableLayer[];
   readonly sensitiveNames: readonly string[];
+  readonly hostTls: HostTls | undefined;
 }
 
 async function layeredFor(collections: CollectionAccess, spec: RequestSpec | undefined, context: SendContext): Promise<Layered | undefined> {
   if (context.collectionId === undefined) return undefined;
   const environment = context.environment ?? collections.activeEnvironment(context.collectionId);
   const effective = await collections.effective(context.collectionId, context.requestPath, environment, spec);
-  return { spec: effective.spec, layers: effective.layers, sensitiveNames: effective.sensitiveNames };
+  return { spec: effective.spec, layers: effective.layers, sensitiveNames: effective.sensitiveNames, hostTls: effective.hostTls };
 }
 
 /** Every secret value visible in the layers (redacted from history even when not substituted). */
@@ -113,7 +116,8 @@ export function createHttpHandlers(
       }
       // Files of a collection's request stay inside it unless the user consented (a request typed
       // outside any collection names its own files).
-      const toSend = context.collectionId === undefined ? resolved.value : await bindBodyFiles(resolved.value, deps.collections.rootOf(context.collectionId));
+      // The collection's certificate entry for the resolved host applies unless the request sets its own.
+      const toSend = context.collectionId === undefined ? resolved.value : applyHostTls(await bindBodyFiles(resolved.value, deps.collections.rootOf(context.collectionId)), layered?.hostTls);
       const secrets = [...new Set([...resolved.secretValues, ...layerSecrets(layers)])];
       // The jar's cookies go on the wire (and in the response's `sent` view) only: history keeps the spec as typed.
       const cookies = toSend.options.useCookieJar && deps.cookies !== undefined ? await deps.cookies(context.collectionId) : undefined;
