@@ -14,6 +14,7 @@ import type { PhaseTimes } from './run-stats';
 import type { StoredDetail } from './run-store';
 import { abortableSleep } from './sleep';
 import { bindBodyFiles } from '../collections/body-files';
+import { applyHostTls } from '../collections/host-tls';
 import { toErrorInfo } from '../../shared/model/errors';
 
 /** Body bytes kept per result for the row preview. */
@@ -106,6 +107,14 @@ export async function executeRequest(
   if (request.fileRoot !== undefined && (toSend.body.mode === 'binary' || toSend.body.mode === 'multipart')) {
     try {
       toSend = await bindBodyFiles(toSend, request.fileRoot);
+    } catch (err) {
+      return notSent(request, place, toErrorInfo(err));
+    }
+  }
+  // The collection's certificate entry for the resolved host (sync; its files are read once per agent).
+  if (request.hostTls !== undefined) {
+    try {
+      toSend = applyHostTls(toSend, request.hostTls);
     } catch (err) {
       return notSent(request, place, toErrorInfo(err));
     }
