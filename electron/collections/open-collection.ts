@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CollectionTree, FolderSettings } from '../../shared/model/collection';
+import type { CollectionSettings, CollectionTree, FolderSettings } from '../../shared/model/collection';
 import { SalvoError } from '../../shared/model/errors';
 import type { Emit } from '../../shared/ipc/contract';
 import type { SecretStore } from '../secrets/secret-store';
@@ -181,7 +181,7 @@ export class OpenCollection {
   }
 
   /** Writes a folder's settings file (salvo.yaml for the root); skips a folder.yaml that would say nothing. */
-  async writeFolderSettings(rel: string, settings: FolderSettings): Promise<void> {
+  async writeFolderSettings(rel: string, settings: FolderSettings | CollectionSettings): Promise<void> {
     const fileRel = joinRel(rel, rel === '' ? COLLECTION_FILE : FOLDER_FILE);
     this.guardCorrupt(fileRel);
     await this.serial(this.keyOf(fileRel), async () => {

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Handlers } from '../../shared/ipc/contract';
 import { SalvoError } from '../../shared/model/errors';
 import { resolveRequest } from '../../shared/lib/variables';
+import { readCertificates, saveCertificates } from '../collections/certificate-ops';
 import { deleteEnvironment, readEnvironment, saveEnvironment } from '../collections/env-ops';
 import { createFolder, deleteItem, duplicateItem, moveItem, renameItem, reorderFolder } from '../collections/item-ops';
 import { createRequest, readRequest, saveRequest } from '../collections/request-ops';
@@ -18,6 +19,7 @@ import type { AppContext, CollectionAccess } from './context';
 
 type CollectionChannel =
   | 'collection:open' | 'collection:create' | 'collection:close' | 'collection:tree' | 'collection:saveSettings' | 'collection:list'
+  | 'collection:readCertificates' | 'collection:saveCertificates'
   | 'request:read' | 'request:save' | 'request:create'
   | 'folder:create' | 'folder:readSettings' | 'folder:saveSettings' | 'folder:reorder'
   | 'item:rename' | 'item:move' | 'item:duplicate' | 'item:delete'
@@ -52,6 +54,12 @@ export function createCollectionHandlers(ctx: AppContext): { handlers: Pick<Hand
     'collection:saveSettings': async ({ collectionId, settings }) => {
       const col = c(collectionId);
       await col.writeFolderSettings('', settings);
+      return col.changed(['salvo.yaml']);
+    },
+    'collection:readCertificates': ({ collectionId }) => readCertificates(c(collectionId)),
+    'collection:saveCertificates': async ({ collectionId, certificates }) => {
+      const col = c(collectionId);
+      await saveCertificates(col, certificates);
       return col.changed(['salvo.yaml']);
     },
     'collection:list': async () => service.list().map((x) => ({ id: x.id, root: x.root, name: x.loaded.settings.name })),

@@ -19,6 +19,8 @@ export const INVOKE_CHANNELS: Readonly<Record<InvokeChannel, true>> = {
   'collection:tree': true,
   'collection:saveSettings': true,
   'collection:list': true,
+  'collection:readCertificates': true,
+  'collection:saveCertificates': true,
   'request:read': true,
   'request:save': true,
   'request:create': true,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CollectionSettingsSchema, EnvironmentSchema, FolderSettingsSchema, SavedRequestSchema } from '../model/collection';
-import type { CollectionTree, Environment, FolderSettings, SavedRequest } from '../model/collection';
+import { CertificateEntrySchema, CollectionSettingsSchema, EnvironmentSchema, FolderSettingsSchema, SavedRequestSchema } from '../model/collection';
+import type { CertificateEntry, CollectionTree, Environment, FolderSettings, SavedRequest } from '../model/collection';
 import { RequestSpecSchema } from '../model/request';
 import { invoke } from './define';
 
@@ -10,6 +10,20 @@ const Name = z.string().min(1).max(255);
 
 /** A file's version as the app last read it: a save is refused when the file changed since. */
 export const FileVersionSchema = z.string().max(128);
+
+/** A certificate entry as the settings view shows it: whether a passphrase is stored, never the passphrase. */
+export type CertificateView = CertificateEntry & { readonly hasPassphrase: boolean };
+
+/**
+ * A certificate entry to save. `passphrase`: absent keeps the stored one (moved along when the
+ * host changed from `previousHost`), '' removes it, any other text replaces it. It goes to the
+ * secret store, never into salvo.yaml.
+ */
+export const CertificateInputSchema = CertificateEntrySchema.extend({
+  passphrase: z.string().max(1024).optional(),
+  previousHost: z.string().max(260).optional(),
+});
+export type CertificateInput = z.infer<typeof CertificateInputSchema>;
 
 export type ImportFormat = 'postman' | 'insomnia' | 'openapi' | 'curl';
 
@@ -29,6 +43,10 @@ export const collectionInvokes = {
   'collection:tree': invoke<CollectionTree>()(z.object({ collectionId: Id })),
   'collection:saveSettings': invoke<CollectionTree>()(z.object({ collectionId: Id, settings: CollectionSettingsSchema })),
   'collection:list': invoke<ReadonlyArray<{ id: string; root: string; name: string }>>()(z.object({})),
+  /** The collection's per-host TLS settings, with whether each has a stored passphrase. */
+  'collection:readCertificates': invoke<ReadonlyArray<CertificateView>>()(z.object({ collectionId: Id })),
+  /** Replaces the per-host TLS settings (salvo.yaml) and their passphrases (secret store). */
+  'collection:saveCertificates': invoke<CollectionTree>()(z.object({ collectionId: Id, certificates: z.array(CertificateInputSchema).max(500) })),
 
   'request:read': invoke<{ request: SavedRequest; version: string }>()(z.object({ collectionId: Id, path: RelPath })),
   /** Saves a request. With `baseVersion` set, a newer external change is a `conflict` error unless `force`. */
