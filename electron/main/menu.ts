@@ -1,7 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 
 /** Commands the menu sends to the renderer (through the 'app:menu' event). */
-export type MenuCommand = 'open-collection' | 'new-request' | 'save' | 'send';
+export type MenuCommand = 'open-collection' | 'new-request' | 'save' | 'send' | 'manage-cookies';
 
 /** Options for {@link buildMenuTemplate}. */
 export interface MenuOptions {
@@ -22,6 +22,8 @@ function fileMenu(o: MenuOptions): MenuItemConstructorOptions {
       { label: 'New Request', accelerator: 'CmdOrCtrl+N', click: () => o.onCommand('new-request') },
       { label: 'Save', accelerator: 'CmdOrCtrl+S', click: () => o.onCommand('save') },
       { label: 'Send Request', accelerator: 'CmdOrCtrl+Enter', click: () => o.onCommand('send') },
+      { type: 'separator' },
+      { label: 'Manage Cookies…', click: () => o.onCommand('manage-cookies') },
       { type: 'separator' },
       o.isMac ? { role: 'close' } : { role: 'quit' },
     ],

@@ -2,6 +2,8 @@ import { DialogHost } from '../components/DialogHost';
 import { Notices } from '../components/Notices';
 import { RunDialog } from '../features/batch-run';
 import { Sidebar } from '../features/collections/Sidebar';
+import { CookieManager } from '../features/cookies/CookieManager';
+import { CookiesButton } from '../features/cookies/CookiesButton';
 import { EnvironmentEditor } from '../features/environments/EnvironmentEditor';
 import { RequestEditor } from '../features/request-editor/RequestEditor';
 import { useSettingsStore } from '../state/settings-store';
@@ -18,6 +20,7 @@ function TopBar(): React.JSX.Element {
     <header className="top-bar">
       <span className="brand">Salvo</span>
       <span className="spacer" />
+      <CookiesButton />
       <button type="button" className="button" onClick={() => update({ theme: nextTheme(choice) })} title="Theme: system → light → dark" data-testid="theme-toggle" data-theme-choice={choice} data-theme={theme}>
         Theme: {choice === 'system' ? `system (${theme})` : choice}
       </button>
@@ -34,6 +37,7 @@ export function App(): React.JSX.Element {
       <Layout sidebar={<Sidebar />} editor={<RequestEditor />} response={<RightPane />} />
       <RunDialog />
       <EnvironmentEditor />
+      <CookieManager />
       <DialogHost />
       <Notices />
     </div>

@@ -6,6 +6,7 @@ import { useEnvironmentsStore } from '../state/environments-store';
 import { STREAM_VIEW_CAP, useResponsesStore } from '../state/responses-store';
 import type { Scheduler } from './frame-queue';
 import { animationFrameScheduler, createFrameQueue } from './frame-queue';
+import { bindCookieEvents } from '../features/cookies/cookie-actions';
 import { runMenuCommand } from './menu-commands';
 
 /** Applies a frame's worth of `http:chunk` events: text to the body cache, one store update per request. */
@@ -51,6 +52,8 @@ export function bindEvents(client: ApiClient, schedule: Scheduler = animationFra
     client.on('collection:changed', treeQueue),
     // Menu commands are rare and user-driven: run them directly.
     client.on('app:menu', (event) => void runMenuCommand(event)),
+    // Already coalesced in main (a few per second at most): refreshes an open cookie manager.
+    bindCookieEvents(client),
   ];
   return () => {
     for (const off of offs) off();

@@ -1,6 +1,7 @@
 import type { EventMap } from '../../shared/ipc/contract';
 import { api, errorInfoOf } from '../api/client';
 import { openCollection } from '../features/collections/collection-actions';
+import { openCookieManager } from '../features/cookies/cookie-actions';
 import { noticeError } from '../state/notices-store';
 import { runShortcut } from './use-keymap';
 
@@ -24,6 +25,9 @@ export async function runMenuCommand(event: EventMap['app:menu']): Promise<void>
       return;
     case 'send':
       runShortcut('send');
+      return;
+    case 'manage-cookies':
+      openCookieManager();
       return;
   }
 }

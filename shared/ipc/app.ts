@@ -17,5 +17,5 @@ export const appInvokes = {
 
 /** Main -> renderer: an application-menu command the renderer carries out (the accelerators mirror the keyboard map). */
 export interface AppEvents {
-  'app:menu': { readonly command: 'open-collection' | 'new-request' | 'save' | 'send' };
+  'app:menu': { readonly command: 'open-collection' | 'new-request' | 'save' | 'send' | 'manage-cookies' };
 }

@@ -141,6 +141,13 @@ function RunDialogForm({ dialog }: { dialog: RunDialogState }) {
             ))}
           </select>
         </Field>
+        <Field label="Cookies">
+          <select aria-label="Cookies" value={form.cookies} onChange={(e) => patch({ cookies: e.target.value as RunForm['cookies'] })} data-testid="run-cookies">
+            <option value="isolated">A fresh jar for this run</option>
+            <option value="collection">The collection&apos;s jar (read and update)</option>
+            <option value="off">No cookies</option>
+          </select>
+        </Field>
         <StageList stages={form.stages} fallbackTargets={dialog.targets} onChange={(stages) => patch({ stages })} />
         <label className="run-dialog-wide">
           <input type="checkbox" checked={form.stopOnFailure} onChange={(e) => patch({ stopOnFailure: e.target.checked })} /> Stop on first failure

@@ -1,5 +1,6 @@
 import { RunConfigSchema } from '../../../shared/model/run';
 import type { RunConfig, RunStage } from '../../../shared/model/run';
+import type { RunCookies } from '../../../shared/model/cookie';
 
 /** What the run dialog edits; numbers are kept as typed text until submit. */
 export interface RunForm {
@@ -12,6 +13,8 @@ export interface RunForm {
   readonly timeoutMs: string;
   readonly stopOnFailure: boolean;
   readonly environment: string;
+  /** Which cookie jar the run uses. */
+  readonly cookies: RunCookies;
   /** Ordered stages (empty = one stage over the dialog's targets); targets as typed, comma-separated. */
   readonly stages: ReadonlyArray<{ readonly name: string; readonly targets: string; readonly concurrency: string }>;
 }
@@ -30,6 +33,7 @@ export function formFrom(targets: readonly string[], saved?: RunConfig): RunForm
     timeoutMs: config.timeoutMs === undefined ? '' : String(config.timeoutMs),
     stopOnFailure: config.stopOnFailure,
     environment: config.environment ?? '',
+    cookies: config.cookies,
     stages: config.stages.length > 1 ? config.stages.map((s) => ({ name: s.name, targets: s.targets.join(', '), concurrency: String(s.concurrency) })) : [],
   };
 }
@@ -72,6 +76,7 @@ export function formToConfig(form: RunForm, targets: readonly string[], base?: R
     timeoutMs: form.timeoutMs.trim() === '' ? undefined : int(form.timeoutMs, 'Timeout', 0, 86_400_000),
     stopOnFailure: form.stopOnFailure,
     environment: form.environment === '' ? undefined : form.environment,
+    cookies: form.cookies,
     // Enough sockets for the chosen concurrency, never fewer than a saved config asked for.
     connectionsPerOrigin: Math.min(1024, Math.max(base?.connectionsPerOrigin ?? 64, maxConcurrency)),
   });

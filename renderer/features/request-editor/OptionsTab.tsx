@@ -28,7 +28,7 @@ function TextField({ label, value, onChange, placeholder, testId }: { label: str
   );
 }
 
-/** Per-request options: timeouts, redirects, TLS verification and client certificates, proxy, HTTP/2. */
+/** Per-request options: timeouts, redirects, TLS verification and client certificates, proxy, HTTP/2, cookie jar. */
 export function OptionsTab({ tabId }: { readonly tabId: string }): React.JSX.Element | null {
   const options = useDraftField(tabId, 'options');
   const update = useDraftUpdater(tabId);
@@ -68,6 +68,10 @@ export function OptionsTab({ tabId }: { readonly tabId: string }): React.JSX.Ele
         <label className="check">
           <input type="checkbox" checked={options.http2} onChange={(e) => set({ http2: e.target.checked })} data-testid="opt-http2" />
           Use HTTP/2 when the server offers it
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={options.useCookieJar !== false} onChange={(e) => set({ useCookieJar: e.target.checked })} data-testid="opt-cookie-jar" />
+          Use the cookie jar (send its cookies, keep the response&apos;s)
         </label>
       </fieldset>
       <fieldset>
