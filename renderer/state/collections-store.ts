@@ -12,15 +12,18 @@ export interface CollectionsState {
   readonly filter: string;
   /** Tree item last selected, keyed `collectionId:path`. */
   readonly selected: string | undefined;
+  /** The collection whose Certificates settings are open, if any. */
+  readonly certificatesOf: string | undefined;
   setTree(tree: CollectionTree): void;
   remove(collectionId: string): void;
   setActive(collectionId: string | undefined): void;
   toggleExpanded(collectionId: string, path: string, open?: boolean): void;
   setFilter(filter: string): void;
   select(key: string | undefined): void;
+  editCertificates(collectionId: string | undefined): void;
 }
 
-const initial = { trees: {}, order: [], activeId: undefined, expanded: {}, filter: '', selected: undefined };
+const initial = { trees: {}, order: [], activeId: undefined, expanded: {}, filter: '', selected: undefined, certificatesOf: undefined };
 
 /** The collections store (one per domain, see STYLE.md). */
 export const useCollectionsStore = create<CollectionsState>()((set) => ({
@@ -47,6 +50,7 @@ export const useCollectionsStore = create<CollectionsState>()((set) => ({
     }),
   setFilter: (filter) => set({ filter }),
   select: (selected) => set({ selected }),
+  editCertificates: (certificatesOf) => set({ certificatesOf }),
 }));
 
 /** Resets the store (tests). */

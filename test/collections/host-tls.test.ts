@@ -38,7 +38,13 @@ describe('per-host TLS settings of a collection', () => {
     const client = await createTestCert({ ca, cn: 'salvo-host-entry' });
     const other = await createTestCert({ ca, cn: 'request-own-cert' });
     // A server that refuses any client without a certificate signed by the CA, and says who came.
-    server = await startHttpsServer((req, res) => res.end((req.socket as TLSSocket).getPeerCertificate().subject?.CN ?? 'none'), serverCert, { requestClientCert: ca.cert });
+    server = await startHttpsServer(
+      (req, res) => {
+        res.end((req.socket as TLSSocket).getPeerCertificate().subject?.CN ?? 'none');
+      },
+      serverCert,
+      { requestClientCert: ca.cert },
+    );
     origin = server.url;
     work = await mkdtemp(join(tmpdir(), 'salvo-host-tls-'));
     const userData = join(work, 'user');

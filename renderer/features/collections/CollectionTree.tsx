@@ -31,6 +31,7 @@ function menuItems(collectionId: string, node: TreeNode): MenuItem[] {
       { id: 'run-request', label: 'Run…', onSelect: () => useRunsStore.getState().openRunDialog(collectionId, [node.path]) },
     );
   }
+  if (node.path === '') items.push({ id: 'certificates', label: 'Certificates…', onSelect: () => useCollectionsStore.getState().editCertificates(collectionId) });
   if (node.path !== '') {
     items.push(
       { id: 'rename', label: 'Rename…', onSelect: () => void renameItem(collectionId, node.path, node.name) },
@@ -90,6 +91,9 @@ export function CollectionTree({ collectionId }: { readonly collectionId: string
         </button>
         <button type="button" className="icon-button" aria-label="Run collection" title="Run collection" onClick={() => useRunsStore.getState().openRunDialog(collectionId, [])} data-testid="collection-run">
           ▶
+        </button>
+        <button type="button" className="icon-button" aria-label="Collection certificates" title="Certificates (TLS per host)" onClick={() => useCollectionsStore.getState().editCertificates(collectionId)} data-testid="collection-certificates">
+          🔒
         </button>
         <button type="button" className="icon-button" aria-label="Close collection" title="Close collection" onClick={() => void closeCollection(collectionId)} data-testid="collection-close">
           ×

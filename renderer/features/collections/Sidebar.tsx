@@ -3,6 +3,7 @@ import { SubTabs } from '../../components/SubTabs';
 import { selectCollectionOrder, useCollectionsStore } from '../../state/collections-store';
 import { EnvironmentSelector } from '../environments/EnvironmentSelector';
 import { HistoryList } from '../history/HistoryList';
+import { CertificatesDialog } from './CertificatesDialog';
 import { CollectionTree } from './CollectionTree';
 import { OpenCollection } from './OpenCollection';
 
@@ -49,6 +50,7 @@ export function Sidebar(): React.JSX.Element {
             <CollectionTree key={id} collectionId={id} />
           ))}
           {order.length === 0 && <p className="muted">Open a collection folder to see its requests.</p>}
+          <CertificatesDialog />
         </div>
       ) : (
         <div className="sidebar-body">
