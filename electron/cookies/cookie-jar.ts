@@ -1,4 +1,4 @@
-import { Cookie, CookieJar, MemoryCookieStore } from 'tough-cookie';
+import { Cookie, CookieJar, MemoryCookieStore, cookieCompare } from 'tough-cookie';
 import type { CookieInfo, CookieInput, CookieKey, CookieSameSite } from '../../shared/model/cookie';
 import { SalvoError } from '../../shared/model/errors';
 import type { CookieJarPort } from '../engine/types';
@@ -54,6 +54,15 @@ function isExpired(c: Cookie, now: number): boolean {
   return expiry !== undefined && expiry <= now;
 }
 
+/** Headers remembered per URL (scheme, host, path) between changes of the jar. */
+const HEADER_CACHE_MAX = 256;
+
+/** What a URL's Cookie header was, and until when it holds (the soonest expiry among its cookies). */
+interface CachedHeader {
+  readonly header: string | undefined;
+  readonly validUntil: number;
+}
+
 function lastUsed(c: Cookie): number {
   return epoch(c.lastAccessed) ?? epoch(c.creation) ?? 0;
 }
@@ -69,16 +78,50 @@ export class SalvoCookieJar implements CookieJarPort {
   private readonly jar = new CookieJar(this.memory, JAR_OPTIONS);
   /** Upper bound of the cookies held (a replaced cookie counts twice until the next recount). */
   private count = 0;
+  /** Bumped on every change; a lookup that raced a change is not remembered. */
+  private version = 0;
+  /**
+   * A batch sends one URL thousands of times: its header is looked up once and reused until the
+   * jar changes or one of its cookies expires (their last-access times are then not refreshed,
+   * which only the size cap's least-recently-used order reads).
+   */
+  private readonly headers = new Map<string, CachedHeader>();
   onChange: (() => void) | undefined;
 
   constructor(private readonly limits: JarLimits = JAR_LIMITS) {}
 
   cookieHeaderFor(url: URL): string | undefined | Promise<string | undefined> {
     if (this.count === 0) return undefined;
-    return this.jar.getCookieString(url.href).then(
-      (header) => (header === '' ? undefined : header),
-      () => undefined,
-    );
+    // Query and fragment never change which cookies match (RFC 6265 5.4: scheme, host, path).
+    const key = `${url.protocol}//${url.hostname}${url.pathname}`;
+    const cached = this.headers.get(key);
+    if (cached !== undefined && cached.validUntil > Date.now()) return cached.header;
+    return this.lookup(key, url);
+  }
+
+  private async lookup(key: string, url: URL): Promise<string | undefined> {
+    const version = this.version;
+    let cookies: Cookie[];
+    try {
+      cookies = await this.jar.getCookies(url.href);
+    } catch {
+      return undefined;
+    }
+    const header = cookies.length === 0 ? undefined : cookies.sort(cookieCompare).map((c) => c.cookieString()).join('; ');
+    if (version === this.version) {
+      let validUntil = Number.POSITIVE_INFINITY;
+      for (const c of cookies) validUntil = Math.min(validUntil, c.expiryTime() ?? Number.POSITIVE_INFINITY);
+      if (this.headers.size >= HEADER_CACHE_MAX) this.headers.clear();
+      this.headers.set(key, { header, validUntil });
+    }
+    return header;
+  }
+
+  /** Every change goes through here: remembered headers are forgotten, the owner is told. */
+  private changed(): void {
+    this.version++;
+    this.headers.clear();
+    this.onChange?.();
   }
 
   async store(url: URL, setCookies: readonly string[]): Promise<void> {
@@ -95,7 +138,7 @@ export class SalvoCookieJar implements CookieJarPort {
     }
     if (!changed) return;
     if (this.count > this.limits.maxCookies) await this.prune();
-    this.onChange?.();
+    this.changed();
   }
 
   /** Every unexpired cookie, by domain then path then name; expired ones are dropped on the way. */
@@ -109,7 +152,7 @@ export class SalvoCookieJar implements CookieJarPort {
     const found = await this.memory.findCookie(key.domain, key.path, key.name);
     if (found === undefined || found === null) return false;
     await this.memory.removeCookie(key.domain, key.path, key.name);
-    this.onChange?.();
+    this.changed();
     return true;
   }
 
@@ -117,7 +160,7 @@ export class SalvoCookieJar implements CookieJarPort {
   async clear(): Promise<void> {
     await this.memory.removeAllCookies();
     this.count = 0;
-    this.onChange?.();
+    this.changed();
   }
 
   /**
@@ -150,7 +193,7 @@ export class SalvoCookieJar implements CookieJarPort {
       await this.memory.removeCookie(replaces.domain, replaces.path, replaces.name);
     }
     if (this.count > this.limits.maxCookies) await this.prune();
-    this.onChange?.();
+    this.changed();
     return cookieInfo(stored);
   }
 
@@ -172,6 +215,8 @@ export class SalvoCookieJar implements CookieJarPort {
     cookies.sort((a, b) => lastUsed(b) - lastUsed(a));
     for (const cookie of cookies.slice(0, this.limits.maxCookies)) await this.memory.putCookie(cookie);
     this.count = Math.min(cookies.length, this.limits.maxCookies);
+    this.version++;
+    this.headers.clear();
   }
 
   /** Unexpired cookies; expired ones are removed from the store. */

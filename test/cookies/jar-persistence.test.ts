@@ -99,6 +99,21 @@ describe('one jar', () => {
     expect((await jar.list()).map((c) => c.name)).toEqual(['new']);
   });
 
+  it('reuses a looked-up header until the jar changes or one of its cookies expires', async () => {
+    const jar = new SalvoCookieJar();
+    const me = url('http://api.test/me?page=1');
+    await jar.store(url('http://api.test/login'), ['short=1; Max-Age=1', 'long=2; Max-Age=3600']);
+    expect(await jar.cookieHeaderFor(me)).toBe('short=1; long=2');
+    // Remembered: the same path answers at once, whatever the query.
+    expect(jar.cookieHeaderFor(url('http://api.test/me?page=2'))).toBe('short=1; long=2');
+    await jar.store(url('http://api.test/login'), ['more=3']);
+    expect(await jar.cookieHeaderFor(me)).toBe('short=1; long=2; more=3');
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(await jar.cookieHeaderFor(me)).toBe('long=2; more=3');
+    await jar.delete({ name: 'more', domain: 'api.test', path: '/' });
+    expect(await jar.cookieHeaderFor(me)).toBe('long=2');
+  });
+
   it('keeps at most maxCookies, the most recently used', async () => {
     const jar = new SalvoCookieJar({ maxCookies: 5, maxCookieBytes: 8192 });
     for (let i = 0; i < 8; i++) {
