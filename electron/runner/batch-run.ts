@@ -11,8 +11,8 @@ import type { DataRow } from './data-file';
 import { buildDependencyGraph } from './dependency-graph';
 import { ProgressCoalescer } from './progress-coalescer';
 import { RateLimiter } from './rate-limiter';
-import { executeRequest, notSent, numbered } from './request-executor';
-import type { Executed, SendPolicy } from './request-executor';
+import { executeRequest, notSent, numberInPlace } from './request-executor';
+import type { Executed, ItemPlace, SendPolicy } from './request-executor';
 import { RunStatsCollector } from './run-stats';
 import { RunStore } from './run-store';
 import { abortableSleep } from './sleep';
@@ -20,6 +20,7 @@ import { StageCursor } from './stage-cursor';
 import type { StageItem } from './stage-cursor';
 
 const NO_LAYERS: readonly VariableLayer[] = [];
+const NO_FAILED: Readonly<ReturnType<StageCursor['failedProducers']>> = [];
 
 /** A stage ready to run: its effective requests in saved order. */
 export interface PlannedStage {
@@ -81,12 +82,19 @@ export class BatchRun {
   private readonly limiter: RateLimiter | undefined;
   private seq = 0;
   private stopReason: string | undefined;
+  /** Set by a cancel or a stop on failure: a plain field, read by every worker before every item. */
+  private stopped = false;
+  private cancelRequested = false;
   private outcome: Promise<BatchOutcome> | undefined;
   private sent = 0;
   /** Resolved specs reused across sends when nothing in the run can change a value. */
   private readonly resolveCache: Map<EffectiveRequest, ResolveOutcome<RequestSpec>> | undefined;
-  /** Ids of sends in flight, cancelled by id on a cancel. */
-  private readonly inFlight = new Set<string>();
+  /**
+   * The send each worker has in flight (0 = none), by worker slot: a cancel aborts them by engine
+   * id (`idPrefix + n`). A worker has at most one send at a time, so this costs two array writes per send.
+   */
+  private readonly sendingBySlot: number[] = [];
+  private readonly idPrefix: string;
 
   constructor(
     private readonly engine: Engine,
@@ -95,6 +103,7 @@ export class BatchRun {
     runId: string = randomUUID(),
   ) {
     this.runId = runId;
+    this.idPrefix = `run:${runId}:`;
     // Every in-flight send listens on the run's signal: as many listeners as the concurrency.
     setMaxListeners(0, this.controller.signal);
     const rows = Math.max(1, plan.dataRows.length);
@@ -118,8 +127,10 @@ export class BatchRun {
 
   /** Aborts in-flight requests and sends nothing new; results so far are kept. */
   cancel(): void {
+    this.cancelRequested = true;
+    this.stopped = true;
     this.controller.abort();
-    for (const id of this.inFlight) this.engine.cancel(id);
+    for (const n of this.sendingBySlot) if (n > 0) this.engine.cancel(this.idPrefix + n);
   }
 
   get isCancelled(): boolean {
@@ -157,7 +168,7 @@ export class BatchRun {
   }
 
   private isStopped(): boolean {
-    return this.controller.signal.aborted || this.stopReason !== undefined;
+    return this.stopped;
   }
 
   private async runStage(stage: PlannedStage, stageIndex: number): Promise<void> {
@@ -173,7 +184,7 @@ export class BatchRun {
       wakeSignal = undefined;
       w?.();
     };
-    const worker = async (): Promise<void> => {
+    const worker = async (slot: number): Promise<void> => {
       while (!this.isStopped()) {
         const next = cursor.next();
         if (next.kind === 'end') return;
@@ -182,7 +193,11 @@ export class BatchRun {
           await (wakeSignal ??= new Promise<void>((resolve) => (wake = resolve)));
           continue;
         }
-        await this.runItem(stage, stageIndex, cursor, next.item);
+        // One await per item: the send's own promise when there is one (no async frame around it).
+        const started = this.startItem(stage, stageIndex, cursor, next.item, slot);
+        const executed = started instanceof Promise ? await started : started;
+        this.sendingBySlot[slot] = 0;
+        if (executed !== undefined) this.completeItem(cursor, next.item, executed);
         notify();
         if (this.plan.delayMs > 0 && !(await abortableSleep(this.plan.delayMs, this.controller.signal))) return;
       }
@@ -191,44 +206,52 @@ export class BatchRun {
     const signal = this.controller.signal;
     signal.addEventListener('abort', notify, { once: true });
     try {
-      await Promise.all(Array.from({ length: workers }, () => worker()));
+      await Promise.all(Array.from({ length: workers }, (_, slot) => worker(slot)));
     } finally {
       signal.removeEventListener('abort', notify);
     }
   }
 
-  private async runItem(stage: PlannedStage, stageIndex: number, cursor: StageCursor, item: StageItem): Promise<void> {
+  /**
+   * Starts one item: its send's promise, its result at once (a failed producer: nothing to send),
+   * or undefined when it is skipped (stopped, cancelled while waiting for the rate limiter).
+   */
+  private startItem(stage: PlannedStage, stageIndex: number, cursor: StageCursor, item: StageItem, slot: number): Promise<Executed | undefined> | Executed | undefined {
     const request = stage.requests[item.index];
-    if (request === undefined) return;
+    if (request === undefined) return undefined;
     const rows = this.plan.dataRows.length;
-    const place = { stage: stageIndex, iteration: rows > 0 ? Math.floor(item.pass / rows) : item.pass, dataRow: rows > 0 ? item.pass % rows : undefined };
-    const failed = cursor.failedProducers(item);
-    let executed: Executed;
+    const place: ItemPlace = { stage: stageIndex, iteration: rows > 0 ? Math.floor(item.pass / rows) : item.pass, dataRow: rows > 0 ? item.pass % rows : undefined };
+    const failed = cursor.tracksOutcomes ? cursor.failedProducers(item) : NO_FAILED;
     if (failed.length > 0) {
       const first = failed[0];
       const producer = first === undefined ? undefined : stage.requests[first.index];
-      executed = notSent(request, place, { kind: 'unresolved-variable', message: `{{${first?.variable ?? '?'}}} was not extracted: ${producer?.path ?? 'its producer'} failed (${first?.reason ?? 'unknown'})` });
-    } else {
-      if (this.limiter !== undefined) {
-        try {
-          await this.limiter.acquire(this.controller.signal);
-        } catch {
-          return;
-        }
-      }
-      if (this.isStopped()) return;
-      const id = `run:${this.runId}:${++this.sent}`;
-      this.inFlight.add(id);
-      try {
-        // A request resolved once for the whole run needs no per-item layers.
-        const layers = this.resolveCache?.has(request) === true ? NO_LAYERS : this.layersFor(cursor, item, place.dataRow);
-        executed = await executeRequest(this.engine, request, place, layers, this.plan.policy, id, this.controller.signal, this.resolveCache);
-      } finally {
-        this.inFlight.delete(id);
-      }
+      return notSent(request, place, { kind: 'unresolved-variable', message: `{{${first?.variable ?? '?'}}} was not extracted: ${producer?.path ?? 'its producer'} failed (${first?.reason ?? 'unknown'})` });
     }
+    if (this.limiter !== undefined) return this.sendWhenAllowed(this.limiter, request, place, cursor, item, slot);
+    return this.isStopped() ? undefined : this.send(request, place, cursor, item, slot);
+  }
+
+  private async sendWhenAllowed(limiter: RateLimiter, request: EffectiveRequest, place: ItemPlace, cursor: StageCursor, item: StageItem, slot: number): Promise<Executed | undefined> {
+    try {
+      await limiter.acquire(this.controller.signal);
+    } catch {
+      return undefined;
+    }
+    return this.isStopped() ? undefined : this.send(request, place, cursor, item, slot);
+  }
+
+  /** Hands one request to the executor; the worker in `slot` clears its in-flight mark when it settles. */
+  private send(request: EffectiveRequest, place: ItemPlace, cursor: StageCursor, item: StageItem, slot: number): Promise<Executed> {
+    const n = ++this.sent;
+    this.sendingBySlot[slot] = n;
+    // A request resolved once for the whole run needs no per-item layers.
+    const layers = this.resolveCache?.has(request) === true ? NO_LAYERS : this.layersFor(cursor, item, place.dataRow);
+    return executeRequest(this.engine, request, place, layers, this.plan.policy, this.idPrefix + n, this.controller.signal, this.resolveCache);
+  }
+
+  private completeItem(cursor: StageCursor, item: StageItem, executed: Executed): void {
     // A cancelled run reports only what finished before the cancel.
-    if (executed.cancelled || this.controller.signal.aborted) return;
+    if (executed.cancelled || this.cancelRequested) return;
     if (executed.extracted.size > 0) for (const [k, v] of executed.extracted) this.runtime.set(k, v);
     if (cursor.tracksOutcomes) cursor.complete(item, { ok: executed.summary.passed || executed.missing.length === 0, values: executed.extracted, reason: executed.summary.errorMessage ?? executed.missing.map((m) => m.reason).join('; ') });
     this.record(executed);
@@ -246,12 +269,14 @@ export class BatchRun {
   }
 
   private record(executed: Executed): void {
-    const summary = numbered(executed.summary, this.seq++);
+    // Numbered at completion, in place: the summary is not shared with anyone until this line.
+    const summary = numberInPlace(executed.summary, this.seq++);
     this.stats.add(summary, executed.phases);
-    this.store.add(summary, executed.detail);
+    this.store.add(summary, executed.response, executed.secrets);
     this.hooks.onResult?.(summary, executed.assertions);
     this.coalescer.push(summary);
     if (!summary.passed && this.plan.stopOnFailure && this.stopReason === undefined) {
+      this.stopped = true;
       this.stopReason = `stopped on the first failure: ${summary.requestPath} (${summary.errorMessage ?? `${summary.assertionsFailed} assertion(s) failed`})`;
     }
   }

@@ -20,7 +20,7 @@ export class LatencyHistogram {
   private minMs = Number.POSITIVE_INFINITY;
   private maxMs = 0;
 
-  constructor(digits: 2 | 3 = 3) {
+  constructor(private readonly digits: 2 | 3 = 3) {
     this.histogram = build({ bitBucketSize: 32, lowestDiscernibleValue: 1, highestTrackableValue: HIGHEST, numberOfSignificantValueDigits: digits, autoResize: true });
   }
 
@@ -32,6 +32,16 @@ export class LatencyHistogram {
     // Exact min / max (the histogram only keeps them to its precision).
     if (ms < this.minMs) this.minMs = ms;
     if (ms > this.maxMs) this.maxMs = ms;
+  }
+
+  /** An independent histogram holding the same values (exact min, max and mean included). */
+  copy(): LatencyHistogram {
+    const copy = new LatencyHistogram(this.digits);
+    copy.histogram.add(this.histogram);
+    copy.sumMs = this.sumMs;
+    copy.minMs = this.minMs;
+    copy.maxMs = this.maxMs;
+    return copy;
   }
 
   get count(): number {

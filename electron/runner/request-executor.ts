@@ -11,14 +11,11 @@ import { applyExtractions } from './extractions';
 import { ANALYSIS_CAP_BYTES, ResponseFacts } from './response-facts';
 import { RETRY_STATUSES, retryDelayMs } from './retry-after';
 import type { PhaseTimes } from './run-stats';
-import type { StoredDetail } from './run-store';
+import { PREVIEW_BYTES } from './run-store';
 import { abortableSleep } from './sleep';
 import { bindBodyFiles } from '../collections/body-files';
 import { applyHostTls } from '../collections/host-tls';
 import { toErrorInfo } from '../../shared/model/errors';
-
-/** Body bytes kept per result for the row preview. */
-export const PREVIEW_BYTES = 4 * 1024;
 
 /** Run-wide options that change how each request is sent. */
 export interface SendPolicy {
@@ -36,12 +33,18 @@ export interface ItemPlace {
   readonly dataRow: number | undefined;
 }
 
+/** A summary still owned by the executor and the batch: numbered once, at completion, before anyone else sees it. */
+export type DraftSummary = { -readonly [K in keyof ResultSummary]: ResultSummary[K] };
+
 /** One executed request: everything but the sequence number, which is given at completion. */
 export interface Executed {
-  /** The summary; its `seq` is a placeholder until the run numbers it at completion. */
-  readonly summary: ResultSummary;
+  /** The summary; its `seq` is a placeholder until the run numbers it (`numberInPlace`). */
+  readonly summary: DraftSummary;
   readonly phases: PhaseTimes;
-  readonly detail: StoredDetail | undefined;
+  /** The engine result when something was received or it failed; the store keeps a preview of it if its budget allows. */
+  readonly response: ResponseResult | undefined;
+  /** Secret values substituted into the request (redacted from a kept preview). */
+  readonly secrets: readonly string[];
   readonly assertions: readonly AssertionOutcome[];
   readonly extracted: ReadonlyMap<string, string>;
   /** Variables this request should have extracted but did not, with why. */
@@ -51,6 +54,7 @@ export interface Executed {
 }
 
 const NO_PHASES: PhaseTimes = { connect: 0, tls: 0, ttfb: 0 };
+const NO_SECRETS: readonly string[] = [];
 
 /** Applies the run's timeout override and insecure flag to a spec. */
 export function applyPolicy(spec: RequestSpec, policy: SendPolicy): RequestSpec {
@@ -71,7 +75,8 @@ export function notSent(request: EffectiveRequest, place: ItemPlace, error: Erro
   return {
     summary: makeSummary(request, place, request.spec.url, 0, error.kind, error.message, 0, 0, 0, 0, 0, false, Date.now()),
     phases: NO_PHASES,
-    detail: undefined,
+    response: undefined,
+    secrets: NO_SECRETS,
     assertions: [],
     extracted: new Map(),
     missing: request.spec.extractions.map((e) => ({ variable: e.variable, reason: error.message })),
@@ -199,8 +204,10 @@ function finish(request: EffectiveRequest, place: ItemPlace, result: ResponseRes
       passed,
       startedAt,
     ),
-    phases: { connect: result.timings.connect, tls: result.timings.tls, ttfb: result.timings.ttfb },
-    detail: result.status > 0 || result.error !== undefined ? keepPreview(result, secrets) : undefined,
+    // The engine's timings carry the phases: no copy per result.
+    phases: result.timings,
+    response: result.status > 0 || result.error !== undefined ? result : undefined,
+    secrets,
     assertions,
     extracted: extraction.values,
     missing: extraction.missing,
@@ -223,27 +230,19 @@ function makeSummary(
   assertionsFailed: number,
   passed: boolean,
   startedAt: number,
-): ResultSummary {
+): DraftSummary {
   return { seq: -1, requestPath: request.path, name: request.name, method: request.spec.method, url, stage: place.stage, iteration: place.iteration, dataRow: place.dataRow, status, errorKind, errorMessage, durationMs, ttfbMs, bytes, assertionsPassed, assertionsFailed, passed, startedAt };
 }
 
-/** The same summary with its sequence number (same field order, so the same hidden class). */
-export function numbered(s: ResultSummary, seq: number): ResultSummary {
-  return { seq, requestPath: s.requestPath, name: s.name, method: s.method, url: s.url, stage: s.stage, iteration: s.iteration, dataRow: s.dataRow, status: s.status, errorKind: s.errorKind, errorMessage: s.errorMessage, durationMs: s.durationMs, ttfbMs: s.ttfbMs, bytes: s.bytes, assertionsPassed: s.assertionsPassed, assertionsFailed: s.assertionsFailed, passed: s.passed, startedAt: s.startedAt };
+/** Gives a finished result its sequence number, in place (no copy per result), and hands it out read-only. */
+export function numberInPlace(s: DraftSummary, seq: number): ResultSummary {
+  s.seq = seq;
+  return s;
 }
 
 function header(result: ResponseResult, name: string): string | undefined {
   for (const [n, v] of result.headers) if (n.toLowerCase() === name) return v;
   return undefined;
-}
-
-/** Keeps a result for its row detail with at most the preview bytes of its body (the view is built on demand). */
-function keepPreview(result: ResponseResult, secrets: readonly string[]): StoredDetail {
-  const body = result.body;
-  if (body.kind === 'memory' && body.bytes.byteLength <= PREVIEW_BYTES) return { result, secrets };
-  // Copy the preview out so the full analysis buffer can be collected.
-  const bytes = body.kind === 'memory' ? body.bytes.slice(0, PREVIEW_BYTES) : new Uint8Array(0);
-  return { result: { ...result, body: { kind: 'memory', bytes } }, secrets };
 }
 
 const dynamicFlags = new WeakMap<RequestSpec, boolean>();

@@ -17,7 +17,12 @@ const SLOT_MS = 100;
 const WINDOW_SLOTS = 10;
 
 interface RequestStats {
-  readonly histogram: LatencyHistogram;
+  /**
+   * Undefined while this is the only request of the run: its latencies are then exactly the
+   * overall histogram's, so one record per result serves both (the one-endpoint load test). Made
+   * from a copy of the overall one when a second request shows up.
+   */
+  histogram: LatencyHistogram | undefined;
   failed: number;
   /** Last computed summary; recomputed only when new results arrived (snapshots run ~30/s). */
   cached: (Percentiles & { readonly failed: number }) | undefined;
@@ -68,7 +73,7 @@ export class RunStatsCollector {
   add(summary: ResultSummary, phases: PhaseTimes): void {
     const now = this.clock();
     this.advanceSecond(now);
-    this.advanceSlots(now);
+    const slot = this.advanceSlots(now);
     this.done++;
     if (summary.passed) this.passed++;
     else this.failed++;
@@ -78,26 +83,32 @@ export class RunStatsCollector {
     const cls = statusClass(summary.status);
     if (cls !== undefined) this.byStatusClass[cls]++;
     if (summary.errorKind !== undefined) this.byErrorKind[summary.errorKind] = (this.byErrorKind[summary.errorKind] ?? 0) + 1;
+    // Before anything is recorded: a second request copies the overall histogram for the first.
+    const request = this.perRequest.get(summary.requestPath) ?? this.addRequest(summary.requestPath);
     // Requests never sent (unresolved variables, failed producers) have no latency to record.
     const wasSent = summary.status > 0 || summary.durationMs > 0;
     if (wasSent) {
       this.latency.record(summary.durationMs);
+      request.histogram?.record(summary.durationMs);
       this.secondHistogram.record(summary.durationMs);
       if (phases.connect > 0) this.phases.connect.record(phases.connect);
       if (phases.tls > 0) this.phases.tls.record(phases.tls);
       if (phases.ttfb > 0) this.phases.ttfb.record(phases.ttfb);
     }
-    let request = this.perRequest.get(summary.requestPath);
-    if (request === undefined) {
-      request = { histogram: new LatencyHistogram(), failed: 0, cached: undefined };
-      this.perRequest.set(summary.requestPath, request);
-    }
-    if (wasSent) request.histogram.record(summary.durationMs);
     if (!summary.passed) request.failed++;
     request.cached = undefined;
     this.secondCount++;
     if (!summary.passed) this.secondFailed++;
-    this.slots[Math.floor(now / SLOT_MS) % WINDOW_SLOTS] = (this.slots[Math.floor(now / SLOT_MS) % WINDOW_SLOTS] ?? 0) + 1;
+    this.slots[slot % WINDOW_SLOTS] = (this.slots[slot % WINDOW_SLOTS] ?? 0) + 1;
+  }
+
+  private addRequest(path: string): RequestStats {
+    // The first request shares the overall histogram; when a second one arrives, the first gets
+    // its own, starting from the overall one (which so far holds exactly its latencies).
+    for (const only of this.perRequest.values()) only.histogram ??= this.latency.copy();
+    const request: RequestStats = { histogram: this.perRequest.size === 0 ? undefined : new LatencyHistogram(), failed: 0, cached: undefined };
+    this.perRequest.set(path, request);
+    return request;
   }
 
   /** Freezes elapsed time (the run ended). */
@@ -112,7 +123,7 @@ export class RunStatsCollector {
     const elapsedMs = Math.max(0, now - this.startedAt);
     const perRequest: Record<string, Percentiles & { readonly failed: number }> = {};
     for (const [path, stats] of this.perRequest) {
-      stats.cached ??= { ...stats.histogram.percentiles(), failed: stats.failed };
+      stats.cached ??= { ...(stats.histogram ?? this.latency).percentiles(), failed: stats.failed };
       perRequest[path] = stats.cached;
     }
     const windowMs = Math.min(elapsedMs, SLOT_MS * WINDOW_SLOTS);
@@ -154,11 +165,12 @@ export class RunStatsCollector {
     this.secondHistogram.reset();
   }
 
-  private advanceSlots(now: number): void {
+  /** Clears the slots that fell out of the window since the last call; returns the current slot. */
+  private advanceSlots(now: number): number {
     const slot = Math.floor(now / SLOT_MS);
-    // Clear the slots that fell out of the window since the last call.
     for (let s = Math.max(this.lastSlot + 1, slot - WINDOW_SLOTS + 1); s <= slot; s++) this.slots[s % WINDOW_SLOTS] = 0;
     if (slot > this.lastSlot) this.lastSlot = slot;
+    return slot;
   }
 }
 

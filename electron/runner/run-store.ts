@@ -4,6 +4,9 @@ import { SalvoError } from '../../shared/model/errors';
 import type { ResponseResult, ResponseView } from '../../shared/model/response';
 import type { ResultSummary } from '../../shared/model/run';
 
+/** Body bytes kept per result for the row preview. */
+export const PREVIEW_BYTES = 4 * 1024;
+
 /** Estimated bytes of details kept for passing results; beyond it the oldest are dropped (newest rows stay openable). */
 export const DEFAULT_DETAIL_BUDGET = 48 * 1024 * 1024;
 /** Failed results keep their details in a separate budget (first come, kept): they are the rows users open. */
@@ -40,19 +43,23 @@ export class RunStore {
     private readonly failureBudget = DEFAULT_FAILURE_BUDGET,
   ) {}
 
-  /** Adds one result; its detail is kept when the budget allows. */
-  add(summary: ResultSummary, detail: StoredDetail | undefined): void {
+  /**
+   * Adds one result; a preview of its response (`secrets` redacted when shown) is kept when the
+   * budget allows. The preview is made only then: a store that keeps nothing costs nothing more.
+   */
+  add(summary: ResultSummary, response: ResponseResult | undefined, secrets: readonly string[]): void {
     this.summaries.push(summary);
-    if (detail === undefined) return;
-    const cost = estimateBytes(detail.result);
+    if (response === undefined) return;
+    const cost = estimateBytes(response);
     if (!summary.passed) {
       if (this.failureBytes + cost > this.failureBudget) return;
       this.failureBytes += cost;
-      this.failing.set(summary.seq, detail);
+      this.failing.set(summary.seq, keepPreview(response, secrets));
       return;
     }
+    if (cost > this.detailBudget) return;
     this.passingSeqs.push(summary.seq);
-    this.passingDetails.push(detail);
+    this.passingDetails.push(keepPreview(response, secrets));
     this.passingCosts.push(cost);
     this.detailBytes += cost;
     while (this.detailBytes > this.detailBudget && this.passingHead < this.passingSeqs.length) {
@@ -106,9 +113,19 @@ export class RunStore {
   }
 }
 
+/** Keeps a result for its row detail with at most the preview bytes of its body (the view is built on demand). */
+function keepPreview(result: ResponseResult, secrets: readonly string[]): StoredDetail {
+  const body = result.body;
+  if (body.kind === 'memory' && body.bytes.byteLength <= PREVIEW_BYTES) return { result, secrets };
+  // Copy the preview out so the full analysis buffer can be collected.
+  const bytes = body.kind === 'memory' ? body.bytes.slice(0, PREVIEW_BYTES) : new Uint8Array(0);
+  return { result: { ...result, body: { kind: 'memory', bytes } }, secrets };
+}
+
 /** A rough retained size of a kept result (V8 objects, header strings, the preview bytes). */
 function estimateBytes(result: ResponseResult): number {
-  const body = result.body.kind === 'memory' ? result.body.bytes.byteLength : 0;
+  // What `keepPreview` will keep of the body, not what the engine received.
+  const body = result.body.kind === 'memory' ? Math.min(PREVIEW_BYTES, result.body.bytes.byteLength) : 0;
   return 1200 + body + (result.headers.length + result.sent.headers.length) * 120 + result.url.length * 2;
 }
 

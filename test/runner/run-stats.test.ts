@@ -80,4 +80,21 @@ describe('run statistics', () => {
     expect(s.latency.count).toBe(0);
     expect(s.byErrorKind).toEqual({ 'unresolved-variable': 1 });
   });
+  it('a request that runs alone shares the overall histogram, and keeps exact figures when a second request joins', () => {
+    let now = 0;
+    const stats = new RunStatsCollector(8, () => now);
+    // a.yaml alone first (3, 1, 2 ms), then b.yaml joins (10, 20 ms) and a.yaml goes on (4 ms); one a.yaml result is never sent.
+    const results: Array<[string, number]> = [['a.yaml', 3], ['a.yaml', 1], ['a.yaml', 2], ['b.yaml', 10], ['a.yaml', 0], ['b.yaml', 20], ['a.yaml', 4]];
+    for (const [i, [path, ms]] of results.entries()) {
+      now = i * 10;
+      stats.add(summary({ seq: i, requestPath: path, durationMs: ms, status: ms === 0 ? 0 : 200, passed: ms !== 0 }), { connect: 0, tls: 0, ttfb: ms / 2 });
+      if (i === 2) expect(stats.snapshot().perRequest['a.yaml']).toEqual({ ...stats.snapshot().latency, failed: 0 });
+    }
+    const s = stats.snapshot();
+    expect(s.latency).toMatchObject({ count: 6, min: 1, max: 20, mean: 6.667 });
+    expect(s.perRequest['a.yaml']).toMatchObject({ count: 4, min: 1, max: 4, mean: 2.5, failed: 1 });
+    near(s.perRequest['a.yaml']?.p50 ?? -1, 2);
+    expect(s.perRequest['b.yaml']).toMatchObject({ count: 2, min: 10, max: 20, mean: 15, failed: 0 });
+    near(s.perRequest['b.yaml']?.p50 ?? -1, 10);
+  });
 });
