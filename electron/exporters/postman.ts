@@ -90,6 +90,8 @@ function items(l: LoadedCollection, rel: string, inherited: readonly KeyValue[])
       out.push({
         name: req.name,
         request: { method: req.method, header: kv(withInherited(inherited, req.headers)), url: url(req.url, req.params), ...(a ? { auth: a } : {}), ...(b ? { body: b } : {}), ...(req.description !== undefined ? { description: req.description } : {}) },
+        // Postman's per-request switch for its cookie jar.
+        ...(req.options.useCookieJar === false ? { protocolProfileBehavior: { disableCookies: true } } : {}),
       });
       continue;
     }

@@ -82,7 +82,12 @@ function request(r: Resource, where: string, unmapped: Unmapped): SavedRequest {
   const headers = rows(r.headers, where, unmapped).filter((h) => !(h.name.toLowerCase() === 'content-type' && isRecord(r.body) && str(r.body.mimeType).toLowerCase() === h.value.toLowerCase() && !str(r.body.mimeType).startsWith('text/')));
   const options: Record<string, unknown> = {};
   if (r.settingFollowRedirects === 'off') options.followRedirects = false;
-  for (const k of ['settingEncodeUrl', 'settingSendCookies', 'settingStoreCookies', 'settingRebuildPath']) if (r[k] === false) unmapped.add(where, `${k} off is not supported`);
+  // Salvo has one cookie-jar switch per request: either Insomnia setting off turns it off.
+  if (r.settingSendCookies === false || r.settingStoreCookies === false) {
+    options.useCookieJar = false;
+    if (r.settingSendCookies !== r.settingStoreCookies) unmapped.add(where, 'sending and storing cookies are one setting in Salvo: the cookie jar is off for this request');
+  }
+  for (const k of ['settingEncodeUrl', 'settingRebuildPath']) if (r[k] === false) unmapped.add(where, `${k} off is not supported`);
   const method = str(r.method, 'GET').toUpperCase();
   return SavedRequestSchema.parse({
     name: str(r.name, 'Untitled'),

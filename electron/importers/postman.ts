@@ -142,7 +142,10 @@ function request(item: Record<string, unknown>, where: string, unmapped: Unmappe
   const headers = rows(r.header);
   const notes = scripts(item.event, where, unmapped);
   if (arr(item.response).length > 0) unmapped.add(where, `${arr(item.response).length} saved example response(s) not imported`);
-  if (item.protocolProfileBehavior !== undefined) unmapped.add(where, 'protocolProfileBehavior settings not imported');
+  const behavior = item.protocolProfileBehavior;
+  // `disableCookies` is Salvo's per-request cookie-jar switch; the other behaviours have no equivalent.
+  const noCookies = isRecord(behavior) && behavior.disableCookies === true;
+  if (behavior !== undefined && !(isRecord(behavior) && Object.keys(behavior).every((k) => k === 'disableCookies'))) unmapped.add(where, 'protocolProfileBehavior settings not imported');
   for (const k of ['proxy', 'certificate']) if (r[k] !== undefined) unmapped.add(where, `request ${k} settings not imported`);
   const d = description(r.description) ?? description(item.description);
   let method = str(r.method, 'GET').toUpperCase();
@@ -159,6 +162,7 @@ function request(item: Record<string, unknown>, where: string, unmapped: Unmappe
     body: body(r.body, where, headers, unmapped),
     auth: auth(r.auth, where, unmapped),
     variables,
+    ...(noCookies ? { options: { useCookieJar: false } } : {}),
     ...(d === undefined ? {} : { description: d }),
     ...(notes.length > 0 ? { notes } : {}),
   });
