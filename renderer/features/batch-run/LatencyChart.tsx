@@ -3,8 +3,8 @@ import type { RunStats } from '../../../shared/model/run';
 
 type Timeline = RunStats['timeline'];
 
-function cssColor(el: Element, name: string, fallback: string): string {
-  const value = getComputedStyle(el).getPropertyValue(name).trim();
+function cssColor(style: CSSStyleDeclaration, name: string, fallback: string): string {
+  const value = style.getPropertyValue(name).trim();
   return value === '' ? fallback : value;
 }
 
@@ -23,12 +23,14 @@ function draw(canvas: HTMLCanvasElement, timeline: Timeline): void {
   ctx.clearRect(0, 0, width, height);
   if (timeline.length === 0) return;
   const pad = 4;
+  // One style read per draw (the theme may change between draws).
+  const style = getComputedStyle(canvas);
   const maxCount = Math.max(1, ...timeline.map((t) => t.count));
   const maxLatency = Math.max(1, ...timeline.map((t) => t.p95));
   // At least a 30 s window, so the first seconds are not drawn as one wall-to-wall bar.
   const step = (width - pad * 2) / Math.max(30, timeline.length);
   const y = (v: number, max: number): number => height - pad - (v / max) * (height - pad * 2);
-  ctx.fillStyle = cssColor(canvas, '--chart-bar', 'rgba(120,140,170,0.35)');
+  ctx.fillStyle = cssColor(style, '--chart-bar', 'rgba(120,140,170,0.35)');
   timeline.forEach((t, i) => {
     const top = y(t.count, maxCount);
     ctx.fillRect(pad + i * step, top, Math.max(1, step - 1), height - pad - top);
@@ -45,8 +47,8 @@ function draw(canvas: HTMLCanvasElement, timeline: Timeline): void {
     });
     ctx.stroke();
   };
-  line((t) => t.p50, cssColor(canvas, '--chart-p50', '#3b82f6'));
-  line((t) => t.p95, cssColor(canvas, '--chart-p95', '#f59e0b'));
+  line((t) => t.p50, cssColor(style, '--chart-p50', '#3b82f6'));
+  line((t) => t.p95, cssColor(style, '--chart-p95', '#f59e0b'));
 }
 
 /** The live latency chart: redrawn at most once per animation frame, whatever the event rate. */

@@ -1,13 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef } from 'react';
-import type { KeyboardEvent } from 'react';
-import type { ResultSummary } from '../../../shared/model/run';
+import { memo, useMemo, useRef } from 'react';
 import { runResults, useRunsStore } from '../../state/runs-store';
 import type { SortKey, StatusFilter } from '../../state/runs-store';
-import { formatBytes, formatMs } from './format';
-import { ResultIndex, statusClassOf } from './result-index';
-
-const ROW_HEIGHT = 26;
+import { ResultIndex } from './result-index';
+import { ROW_HEIGHT, ResultRow } from './ResultRow';
 
 const COLUMNS: ReadonlyArray<{ key: SortKey | undefined; label: string }> = [
   { key: 'seq', label: '#' },
@@ -21,10 +17,6 @@ const COLUMNS: ReadonlyArray<{ key: SortKey | undefined; label: string }> = [
 ];
 
 const STATUS_FILTERS: readonly StatusFilter[] = ['all', '2xx', '3xx', '4xx', '5xx', '1xx', 'error'];
-
-function statusText(r: ResultSummary): string {
-  return r.errorKind !== undefined ? r.errorKind : String(r.status);
-}
 
 function TableControls({ shown, total }: { shown: number; total: number }) {
   const status = useRunsStore((s) => s.table.status);
@@ -52,7 +44,8 @@ function TableControls({ shown, total }: { shown: number; total: number }) {
   );
 }
 
-function HeaderRow() {
+/** Memoized: it reads only the sort from the store, so streaming rows never re-render it. */
+const HeaderRow = memo(function HeaderRow() {
   const sortKey = useRunsStore((s) => s.table.sortKey);
   const sortDesc = useRunsStore((s) => s.table.sortDesc);
   const setTable = useRunsStore((s) => s.setTable);
@@ -75,7 +68,7 @@ function HeaderRow() {
       })}
     </div>
   );
-}
+});
 
 /** The virtualized results table of one run: fills in live, sortable, filterable; a row click selects it. */
 export function ResultsTable({ runId }: { runId: string }) {
@@ -89,7 +82,8 @@ export function ResultsTable({ runId }: { runId: string }) {
   // Re-derived once per store version (at most once per frame), incrementally.
   const order = useMemo(() => {
     if (indexRef.current?.runId !== runId) indexRef.current = { runId, index: new ResultIndex(view) };
-    return [...indexRef.current.index.sync(runResults(runId).rows(), view)];
+    // The index returns a new array whenever it changed (never mutates one it handed out).
+    return indexRef.current.index.sync(runResults(runId).rows(), view);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- version is the change signal of the buffer
   }, [runId, version, view]);
   const rows = runResults(runId).rows();
@@ -104,13 +98,6 @@ export function ResultsTable({ runId }: { runId: string }) {
     scrollMargin: ROW_HEIGHT,
   });
 
-  const onKey = (e: KeyboardEvent<HTMLDivElement>, seq: number): void => {
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      selectResult(seq);
-    }
-  };
-
   return (
     <div className="batch-table">
       <TableControls shown={order.length} total={rows.length} />
@@ -121,34 +108,7 @@ export function ResultsTable({ runId }: { runId: string }) {
             {virtualizer.getVirtualItems().map((item) => {
               const r = rows[order[item.index] as number];
               if (r === undefined) return null;
-              const cls = statusClassOf(r);
-              return (
-                <div
-                  role="row"
-                  key={r.seq}
-                  tabIndex={0}
-                  aria-rowindex={item.index + 1}
-                  aria-selected={selectedSeq === r.seq}
-                  data-seq={r.seq}
-                  className={`batch-row ${r.passed ? '' : 'batch-row-failed'} ${selectedSeq === r.seq ? 'batch-row-selected' : ''}`}
-                  style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start - ROW_HEIGHT}px)` }}
-                  onClick={() => selectResult(r.seq)}
-                  onKeyDown={(e) => onKey(e, r.seq)}
-                >
-                  <div role="cell">{r.seq + 1}</div>
-                  <div role="cell" title={`${r.method} ${r.url}`}>
-                    <span className="batch-method">{r.method}</span> {r.name}
-                  </div>
-                  <div role="cell" className={`batch-status batch-status-${cls}`} title={r.errorMessage}>
-                    {statusText(r)}
-                  </div>
-                  <div role="cell">{formatMs(r.durationMs)}</div>
-                  <div role="cell">{formatMs(r.ttfbMs)}</div>
-                  <div role="cell">{formatBytes(r.bytes)}</div>
-                  <div role="cell">{r.iteration + 1}</div>
-                  <div role="cell">{r.assertionsFailed > 0 ? `${r.assertionsFailed} failed` : r.assertionsPassed > 0 ? `${r.assertionsPassed} ok` : ''}</div>
-                </div>
-              );
+              return <ResultRow key={r.seq} result={r} index={item.index} top={item.start - ROW_HEIGHT} isSelected={selectedSeq === r.seq} onSelect={selectResult} />;
             })}
           </div>
         </div>

@@ -151,6 +151,29 @@ describe('BatchRunPanel', () => {
     expect(calls.find((c) => c.channel === 'run:result')?.arg).toEqual({ runId: 'r1', seq: 3 });
   });
 
+  it('selects a row by click or Enter, and the mark stays on it while more rows stream in', () => {
+    const { api } = testApi({ 'run:result': () => view('ok') });
+    provideBatchRunApi(api);
+    render(<BatchRunPanel />);
+    act(() => {
+      useRunsStore.getState().runStarted('r1', 'c1', 10, RunConfigSchema.parse({ name: 'smoke' }));
+      useRunsStore.getState().applyProgress([progress('r1', 0, 4, 10)]);
+    });
+    const row = (seq: number): HTMLElement => document.querySelector(`[data-seq="${seq}"]`)!;
+    const first = row(1);
+    fireEvent.click(first);
+    expect(first.getAttribute('aria-selected')).toBe('true');
+    act(() => useRunsStore.getState().applyProgress([progress('r1', 4, 4, 10)]));
+    // The same element (rows are keyed by seq), still marked; the new rows are not.
+    expect(row(1)).toBe(first);
+    expect(first.getAttribute('aria-selected')).toBe('true');
+    expect(row(6).getAttribute('aria-selected')).toBe('false');
+    fireEvent.keyDown(row(6), { key: 'Enter' });
+    expect(useRunsStore.getState().selectedSeq).toBe(6);
+    expect(row(6).getAttribute('aria-selected')).toBe('true');
+    expect(first.getAttribute('aria-selected')).toBe('false');
+  });
+
   it('cancels, and offers re-run failed when done', async () => {
     const { api, calls } = testApi({ 'run:cancel': () => true, 'run:start': () => ({ runId: 'r2', planned: 1 }) });
     provideBatchRunApi(api);
