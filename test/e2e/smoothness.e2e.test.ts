@@ -1,9 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BatchPage, makeCollection, openCollectionInUi, startHarness, startTarget } from './harness';
-import type { Harness, TargetServer } from './harness';
+import { attributeLongTasks, startMainThreadTrace } from './main-thread-trace';
+import type { AttributedTask, ObservedTask } from './main-thread-trace';
 
 /**
  * Long tasks (> 50 ms on the main thread) and input events (Event Timing: from the key press to
@@ -24,38 +25,43 @@ const PROBES = `
 const REQUESTS = 20_000;
 /** A key press must be painted within this long, even mid-run ("good" interaction to next paint). */
 const KEY_LATENCY_BUDGET_MS = 200;
+/** The long-task threshold: a task that used less CPU than this was only long because it waited for a core. */
+const LONG_TASK_MS = 50;
 
-let h: Harness;
-let target: TargetServer;
-let dir: string;
+/** What one attempt measured, on its own browser, app server and target. */
+interface Attempt {
+  readonly seconds: number;
+  readonly doneWhileTyping: number;
+  readonly doneAtEnd: number;
+  readonly targetSaw: number;
+  readonly finalState: string;
+  readonly longTasks: readonly AttributedTask[];
+  readonly phases: readonly string[];
+  readonly maxKeyMs: number;
+  readonly keyEvents: number;
+  readonly typedValue: string;
+  readonly consoleErrors: readonly string[];
+  readonly pageErrors: readonly string[];
+}
 
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'salvo-smooth-e2e-'));
-  target = await startTarget(() => ({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"ok":true}' }));
-  h = await startHarness({
+const TYPED = 'typedwhilerunning';
+
+/** Runs the whole flow once on a fresh target, app server, browser and page. */
+async function runAttempt(label: string): Promise<Attempt> {
+  const dir = await mkdtemp(join(tmpdir(), 'salvo-smooth-e2e-'));
+  const target = await startTarget(() => ({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"ok":true}' }));
+  const h = await startHarness({
     beforeLoad: async (page) => {
       await page.addInitScript({ content: PROBES });
     },
+  }).catch(async (err: unknown) => {
+    await target.close();
+    await rm(dir, { recursive: true, force: true });
+    throw err;
   });
-  await makeCollection(h, join(dir, 'api'), 'Smooth API', [{ name: 'fast', spec: { method: 'GET', url: `${target.origin}/fast` } }]);
-  await openCollectionInUi(h, join(dir, 'api'));
-});
-
-afterAll(async () => {
-  await h?.close();
-  await target?.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
-interface LongTask {
-  start: number;
-  duration: number;
-}
-
-describe('smoothness', () => {
-  // One retry: a single stray long task from the machine (GC in Chromium, another process on the
-  // two cores) must not decide the gate; each attempt still has to be entirely clean.
-  it('stays responsive during a 20,000-request batch at full speed', { retry: 1 }, async () => {
+  try {
+    await makeCollection(h, join(dir, 'api'), 'Smooth API', [{ name: 'fast', spec: { method: 'GET', url: `${target.origin}/fast` } }]);
+    await openCollectionInUi(h, join(dir, 'api'));
     const { page } = h;
     // A request open in the editor, to type into while the batch runs.
     await page.getByTestId('tree-item').filter({ hasText: 'fast' }).first().click();
@@ -64,6 +70,7 @@ describe('smoothness', () => {
 
     const batch = new BatchPage(page);
     await batch.openDialogFor('fast');
+    const anchor = await startMainThreadTrace(h.browser, page);
     await batch.start({ concurrency: 50, iterations: REQUESTS, name: 'smooth' });
     const startMark = await page.evaluate(() => performance.now());
 
@@ -74,46 +81,90 @@ describe('smoothness', () => {
     await page.keyboard.press('End');
     const typingFrom = await page.evaluate(() => performance.now());
     // Letters appended to the path: no query, so no param-table sync rewrites the text.
-    const typed = 'typedwhilerunning';
-    for (let i = 0; i < typed.length; i++) {
-      await page.keyboard.type(typed.charAt(i));
-      await page.waitForFunction((expected) => (document.querySelector('[data-testid="url-input"]') as HTMLInputElement | null)?.value.endsWith(expected), typed.slice(0, i + 1), { polling: 'raf', timeout: 10_000 });
+    for (let i = 0; i < TYPED.length; i++) {
+      await page.keyboard.type(TYPED.charAt(i));
+      await page.waitForFunction((expected) => (document.querySelector('[data-testid="url-input"]') as HTMLInputElement | null)?.value.endsWith(expected), TYPED.slice(0, i + 1), { polling: 'raf', timeout: 10_000 });
     }
     const typingTo = await page.evaluate(() => performance.now());
     const doneWhileTyping = await batch.done();
 
-    expect(await batch.waitFinished(180_000)).toBe('done');
+    const finalState = await batch.waitFinished(180_000);
     const endMark = await page.evaluate(() => performance.now());
-    expect(await batch.done()).toBe(REQUESTS);
-    expect(target.seen.length).toBe(REQUESTS);
-    await h.screenshot('batch-panel-20k-done');
-
     const probes = await page.evaluate(() => {
-      const w = window as unknown as { __salvoLongTasks: LongTask[]; __salvoInputEvents: Array<LongTask & { name: string }> };
+      const w = window as unknown as { __salvoLongTasks: ObservedTask[]; __salvoInputEvents: Array<ObservedTask & { name: string }> };
       return { longTasks: w.__salvoLongTasks, inputs: w.__salvoInputEvents };
     });
-    const longTasks = probes.longTasks.filter((t) => t.start >= startMark && t.start <= endMark);
+    const observed = probes.longTasks.filter((t) => t.start >= startMark && t.start <= endMark);
+    const longTasks = await attributeLongTasks(h.browser, anchor, observed);
+    await h.screenshot(label === 'attempt 1' ? 'batch-panel-20k-done' : `batch-panel-20k-done-${label.replace(/\s+/g, '-')}`);
     const keyEvents = probes.inputs.filter((e) => e.start >= typingFrom && e.start <= typingTo && /^key|^input|^beforeinput/.test(e.name));
-    const seconds = (endMark - startMark) / 1000;
-    const maxKey = Math.max(0, ...keyEvents.map((e) => e.duration));
-    const phase = (t: LongTask): string => (t.start < typingFrom ? 'before typing' : t.start <= typingTo ? 'typing' : 'after typing');
-    const table = ['before typing', 'typing', 'after typing'].map((p) => {
-      const inPhase = longTasks.filter((t) => phase(t) === p);
-      return `${p.padEnd(14)} ${String(inPhase.length).padStart(4)} ${String(Math.round(Math.max(0, ...inPhase.map((t) => t.duration)))).padStart(6)} ms`;
-    });
-    console.info(
-      [
-        `smoothness: ${REQUESTS} requests in ${seconds.toFixed(1)} s (${Math.round(REQUESTS / seconds)} req/s), typed while ${doneWhileTyping} were done; machine load ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`,
-        `long tasks     count    max`,
-        ...table,
-        `console errors: ${h.consoleErrors.length} ${h.consoleErrors.slice(0, 3).join(' / ').slice(0, 300)}`,
-        `slowest key event (press to paint): ${Math.round(maxKey)} ms (${keyEvents.length} key events reported at >= 16 ms)`,
-      ].join('\n'),
-    );
-    expect(doneWhileTyping).toBeLessThan(REQUESTS);
-    expect(longTasks).toEqual([]);
-    expect(maxKey).toBeLessThan(KEY_LATENCY_BUDGET_MS);
-    expect(await url.inputValue()).toContain(typed);
-    expect(h.pageErrors).toEqual([]);
+    const phase = (t: ObservedTask): string => (t.start < typingFrom ? 'before typing' : t.start <= typingTo ? 'typing' : 'after typing');
+    return {
+      seconds: (endMark - startMark) / 1000,
+      doneWhileTyping,
+      doneAtEnd: await batch.done(),
+      targetSaw: target.seen.length,
+      finalState,
+      longTasks,
+      phases: longTasks.map(phase),
+      maxKeyMs: Math.max(0, ...keyEvents.map((e) => e.duration)),
+      keyEvents: keyEvents.length,
+      typedValue: await url.inputValue(),
+      consoleErrors: [...h.consoleErrors],
+      pageErrors: [...h.pageErrors],
+    };
+  } finally {
+    await h.close();
+    await target.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function report(label: string, a: Attempt): string {
+  const tasks = a.longTasks.map((t, i) => `  ${a.phases[i]}: ${Math.round(t.duration)} ms wall, ${t.cpuMs === undefined ? '?' : Math.round(t.cpuMs)} ms CPU (${t.breakdown})`);
+  return [
+    `smoothness ${label}: ${REQUESTS} requests in ${a.seconds.toFixed(1)} s (${Math.round(REQUESTS / a.seconds)} req/s), typed while ${a.doneWhileTyping} were done; machine load ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`,
+    `long tasks: ${a.longTasks.length}${tasks.length > 0 ? '' : ' (none)'}`,
+    ...tasks,
+    `slowest key event (press to paint): ${Math.round(a.maxKeyMs)} ms (${a.keyEvents} key events reported at >= 16 ms)`,
+    `console errors: ${a.consoleErrors.length} ${a.consoleErrors.slice(0, 3).join(' / ').slice(0, 300)}`,
+  ].join('\n');
+}
+
+/** Every gate of one attempt. */
+function expectClean(a: Attempt): void {
+  expect(a.finalState).toBe('done');
+  expect(a.doneAtEnd).toBe(REQUESTS);
+  expect(a.targetSaw).toBe(REQUESTS);
+  expect(a.doneWhileTyping).toBeLessThan(REQUESTS);
+  expect(a.longTasks.map((t) => ({ duration: Math.round(t.duration), cpuMs: t.cpuMs, breakdown: t.breakdown }))).toEqual([]);
+  expect(a.maxKeyMs).toBeLessThan(KEY_LATENCY_BUDGET_MS);
+  expect(a.typedValue).toContain(TYPED);
+  expect(a.consoleErrors).toEqual([]);
+  expect(a.pageErrors).toEqual([]);
+}
+
+/**
+ * A failed attempt earns a second one only when all it failed on were long tasks the trace shows
+ * were not our work: each used less CPU than the threshold and only ran long while waiting for a
+ * core (two cores shared with the app server, the batch engine and the other processes).
+ */
+function onlyWaitedForCpu(a: Attempt): boolean {
+  const othersClean = a.finalState === 'done' && a.doneAtEnd === REQUESTS && a.targetSaw === REQUESTS && a.maxKeyMs < KEY_LATENCY_BUDGET_MS && a.consoleErrors.length === 0 && a.pageErrors.length === 0 && a.typedValue.includes(TYPED);
+  return othersClean && a.longTasks.length > 0 && a.longTasks.every((t) => t.cpuMs !== undefined && t.cpuMs < LONG_TASK_MS);
+}
+
+describe('smoothness', () => {
+  it('stays responsive during a 20,000-request batch at full speed', { timeout: 360_000 }, async () => {
+    const first = await runAttempt('attempt 1');
+    console.info(report('attempt 1', first));
+    if (!onlyWaitedForCpu(first)) {
+      expectClean(first);
+      return;
+    }
+    // Each attempt has its own target, server and page, so this one passes on its own merits only.
+    const second = await runAttempt('attempt 2');
+    console.info(report('attempt 2', second));
+    expectClean(second);
   });
 });
