@@ -3,7 +3,7 @@ import { UsageError } from './io';
 
 /** Usage line of `salvo run`. */
 export const RUN_USAGE =
-  'usage: salvo run <collection-dir> [--env NAME] [--folder PATH] [--request PATH]... [--concurrency N] [--iterations N] [--data FILE] [--delay MS] [--rate R] [--bail] [--timeout MS] [--insecure] [--no-cookies] [--reporter cli,json,junit,html] [--out DIR] [--config NAME]';
+  'usage: salvo run <collection-dir> [--env NAME] [--folder PATH] [--request PATH]... [--concurrency N] [--iterations N] [--data FILE] [--delay MS] [--rate R] [--bail] [--timeout MS] [--insecure] [--no-cookies] [--allow-external-files] [--reporter cli,json,junit,html] [--out DIR] [--config NAME]';
 
 /** Parsed `salvo run` arguments; undefined = not given (the config or the defaults decide). */
 export interface RunArgs {
@@ -20,6 +20,8 @@ export interface RunArgs {
   readonly insecure: boolean;
   /** `--no-cookies`: the run sends and keeps no cookies (config `cookies: off`). */
   readonly noCookies: boolean;
+  /** `--allow-external-files`: body and certificate files outside the collection folder may be read, for this invocation only. */
+  readonly allowExternalFiles: boolean;
   readonly cliReporter: boolean;
   readonly fileReporters: readonly ReportFormat[];
   readonly out: string | undefined;
@@ -46,7 +48,7 @@ export function parseRunArgs(argv: readonly string[]): RunArgs {
       const v = argv[++i];
       if (v === undefined || v.startsWith('--')) throw new UsageError(`${a} needs a value`);
       values.set(a, [...(values.get(a) ?? []), v]);
-    } else if (a === '--bail' || a === '--insecure' || a === '--no-cookies') flags.add(a);
+    } else if (a === '--bail' || a === '--insecure' || a === '--no-cookies' || a === '--allow-external-files') flags.add(a);
     else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else if (dir !== undefined) throw new UsageError(`only one collection folder, got "${dir}" and "${a}"`);
     else dir = a;
@@ -78,6 +80,7 @@ export function parseRunArgs(argv: readonly string[]): RunArgs {
     timeout: num('--timeout', 1, 86_400_000),
     insecure: flags.has('--insecure'),
     noCookies: flags.has('--no-cookies'),
+    allowExternalFiles: flags.has('--allow-external-files'),
     cliReporter: reporters.includes('cli'),
     fileReporters: reporters.filter((r): r is ReportFormat => r === 'json' || r === 'junit' || r === 'html'),
     out: one('--out'),

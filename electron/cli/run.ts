@@ -4,6 +4,7 @@ import { SalvoError, toErrorInfo } from '../../shared/model/errors';
 import { RunConfigSchema } from '../../shared/model/run';
 import type { RunConfig, RunProgress, RunStats } from '../../shared/model/run';
 import { CollectionService } from '../collections/service';
+import { cliConsent } from '../consent/consent-scope';
 import { perRunEngine } from '../runner/engine-lease';
 import { reportFileName, writeReport } from '../runner/reports/write-report';
 import { findRunConfig } from '../runner/run-config-files';
@@ -75,7 +76,14 @@ export const runCmd: CliCommand = async (argv, io) => {
     io.stderr.write(`salvo run: ${err instanceof Error ? err.message : String(err)}\n${RUN_USAGE}\n`);
     return EXIT.usage;
   }
-  const service = new CollectionService({ emit: () => undefined, secrets: createEnvSecretStore(io.env), userDataDir: join(tmpdir(), 'salvo-cli-state'), watch: false });
+  const service = new CollectionService({
+    emit: () => undefined,
+    secrets: createEnvSecretStore(io.env),
+    userDataDir: join(tmpdir(), 'salvo-cli-state'),
+    watch: false,
+    // The CLI never reads the window's consent store: a run allows outside files only when told so on its command line.
+    consent: cliConsent(args.allowExternalFiles),
+  });
   try {
     return await runWith(service, args, io);
   } catch (err) {

@@ -81,5 +81,5 @@ export async function effectiveRequest(c: OpenCollection, requestPath: string | 
   for (const row of [...headers, ...spec.params]) if (referencedNames(row.value).some((n) => secretNames.has(n))) sensitive.add(row.name);
   const resolvedSpec: RequestSpec = { ...spec, headers, auth };
   const hostTls = await c.hostTls();
-  return { path: requestPath ?? '', name, spec: resolvedSpec, layers, sensitiveNames: [...sensitive], fileRoot: c.root, ...(hostTls === undefined ? {} : { hostTls }) };
+  return { path: requestPath ?? '', name, spec: resolvedSpec, layers, sensitiveNames: [...sensitive], files: c.files, ...(hostTls === undefined ? {} : { hostTls }) };
 }

@@ -83,7 +83,7 @@ function options(o: RequestOptions): Plain | undefined {
   const t: Plain = {};
   for (const k of ['connect', 'headers', 'bodyIdle', 'total'] as const) if (o.timeouts[k] !== DEFAULT_OPTIONS.timeouts[k]) t[k] = o.timeouts[k];
   if (Object.keys(t).length > 0) out.timeouts = t;
-  for (const k of ['followRedirects', 'maxRedirects', 'verifyTls', 'http2', 'allowExternalFiles', 'useCookieJar'] as const) if (o[k] !== DEFAULT_OPTIONS[k]) out[k] = o[k];
+  for (const k of ['followRedirects', 'maxRedirects', 'verifyTls', 'http2', 'useCookieJar'] as const) if (o[k] !== DEFAULT_OPTIONS[k]) out[k] = o[k];
   // clientPassphrase is runtime only (from the secret store): never written.
   for (const k of ['caFile', 'clientCertFile', 'clientKeyFile', 'clientPfxFile', 'proxyUrl', 'bodyCapBytes'] as const) if (o[k] !== undefined) out[k] = o[k];
   return Object.keys(out).length > 0 ? out : undefined;
@@ -132,7 +132,7 @@ export function serializeFolder(s: FolderSettings): string {
 /** A certificate entry in a fixed key order, unset keys left out. */
 function certificate(e: CertificateEntry): Plain {
   const out: Plain = { host: e.host };
-  for (const k of ['caFile', 'certFile', 'keyFile', 'pfxFile', 'verifyTls', 'allowExternalFiles'] as const) if (e[k] !== undefined) out[k] = e[k];
+  for (const k of ['caFile', 'certFile', 'keyFile', 'pfxFile', 'verifyTls'] as const) if (e[k] !== undefined) out[k] = e[k];
   return out;
 }
 

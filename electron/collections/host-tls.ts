@@ -1,14 +1,17 @@
 import type { CertificateEntry } from '../../shared/model/collection';
-import { SalvoError } from '../../shared/model/errors';
 import type { RequestSpec } from '../../shared/model/request';
 import { parseRequestUrl } from '../engine/prepare';
 import { passphraseSecret } from '../secrets/secret-key';
 import type { SecretScope } from '../secrets/secret-key';
 import type { SecretStore } from '../secrets/secret-store';
+import type { FileScope } from '../consent/file-scope';
+import { externalFileError } from './body-files';
 import { locateReferencedFile } from './safe-path';
 
 /** A certificate entry ready to apply: host pattern split, files absolute and checked, passphrase loaded. */
 interface BoundEntry {
+  /** The entry's host as written (`*.example.com:8443`), for messages. */
+  readonly pattern: string;
   readonly host: string;
   readonly wildcard: boolean;
   readonly port: number | undefined;
@@ -18,8 +21,8 @@ interface BoundEntry {
   readonly pfxFile: string | undefined;
   readonly passphrase: string | undefined;
   readonly verifyTls: boolean | undefined;
-  /** Set when a file is outside the collection without consent: requests to this host fail with it, nothing is sent. */
-  readonly refusal: SalvoError | undefined;
+  /** Files outside the collection folder (real paths): used only while the user allows every one of them. */
+  readonly external: readonly string[];
 }
 
 /** A collection's per-host TLS settings, bound to its folder (see `bindHostTls`). */
@@ -27,6 +30,8 @@ export interface HostTls {
   readonly entries: readonly BoundEntry[];
   /** Request URL text → index of the matching entry (-1: none); bounded, since a batch sends one URL many times. */
   readonly matches: Map<string, number>;
+  /** The collection's files and the user's consent for those outside it (asked per send: consent can change while bound). */
+  readonly files: FileScope;
 }
 
 const MATCH_CACHE_MAX = 256;
@@ -53,31 +58,30 @@ export function hostMatches(pattern: { host: string; wildcard: boolean; port: nu
 }
 
 async function bindEntry(entry: CertificateEntry, root: string, scope: SecretScope, secrets: SecretStore): Promise<BoundEntry> {
-  let refusal: SalvoError | undefined;
-  const locate = async (path: string | undefined, what: string): Promise<string | undefined> => {
+  const external: string[] = [];
+  const locate = async (path: string | undefined): Promise<string | undefined> => {
     if (path === undefined || path === '') return undefined;
     const found = await locateReferencedFile(root, path);
-    if (!found.insideCollection && entry.allowExternalFiles !== true) {
-      refusal ??= new SalvoError(
-        'invalid-input',
-        `The ${what} file ${path} of the certificate entry for ${entry.host} is outside the collection folder; nothing was sent. Allow files outside the collection for this entry in the collection's Certificates settings to use it.`,
-        { path, host: entry.host, reason: 'external-file' },
-      );
-    }
+    if (!found.insideCollection && !external.includes(found.absolute)) external.push(found.absolute);
     return found.absolute;
   };
-  const [caFile, certFile, keyFile, pfxFile] = [await locate(entry.caFile, 'CA'), await locate(entry.certFile, 'certificate'), await locate(entry.keyFile, 'key'), await locate(entry.pfxFile, 'PFX')];
+  const [caFile, certFile, keyFile, pfxFile] = [await locate(entry.caFile), await locate(entry.certFile), await locate(entry.keyFile), await locate(entry.pfxFile)];
   const needsPassphrase = keyFile !== undefined || pfxFile !== undefined;
   const passphrase = needsPassphrase ? await secrets.get(passphraseSecret(scope, entry.host)) : undefined;
-  return { ...parseHostPattern(entry.host), caFile, certFile, keyFile, pfxFile, passphrase: passphrase === '' ? undefined : passphrase, verifyTls: entry.verifyTls, refusal };
+  return { pattern: entry.host, ...parseHostPattern(entry.host), caFile, certFile, keyFile, pfxFile, passphrase: passphrase === '' ? undefined : passphrase, verifyTls: entry.verifyTls, external };
 }
 
-/** Binds a collection's certificate entries to its folder and secret store; undefined when it has none (nothing to do per send). */
-export async function bindHostTls(entries: readonly CertificateEntry[], root: string, scope: SecretScope, secrets: SecretStore): Promise<HostTls | undefined> {
+/** Binds a collection's certificate entries to its folder, consent and secret store; undefined when it has none (nothing to do per send). */
+export async function bindHostTls(entries: readonly CertificateEntry[], files: FileScope & { readonly root: string }, scope: SecretScope, secrets: SecretStore): Promise<HostTls | undefined> {
   if (entries.length === 0) return undefined;
   const bound: BoundEntry[] = [];
-  for (const entry of entries) bound.push(await bindEntry(entry, root, scope, secrets));
-  return { entries: bound, matches: new Map() };
+  for (const entry of entries) bound.push(await bindEntry(entry, files.root, scope, secrets));
+  return { entries: bound, matches: new Map(), files };
+}
+
+/** Every file of the collection's certificate entries that lies outside its folder (real paths). */
+export function externalHostTlsFiles(tls: HostTls | undefined): string[] {
+  return tls === undefined ? [] : [...new Set(tls.entries.flatMap((e) => e.external))];
 }
 
 function matchIndex(tls: HostTls, rawUrl: string): number {
@@ -100,15 +104,21 @@ function matchIndex(tls: HostTls, rawUrl: string): number {
  * The resolved spec with the first matching entry's TLS settings filled in where the request sets
  * none of its own: its CA file, its client identity (certificate + key, or PFX; a request naming
  * its own certificate or PFX keeps it), and verification (off when either says off). Synchronous:
- * files are read by the engine once per agent, not per request. Throws the entry's refusal (a file
- * outside the collection without consent) before anything is sent.
+ * files are read by the engine once per agent, not per request. Throws `external-file` before
+ * anything is sent while a file of the entry is outside the collection without the user's consent.
  */
 export function applyHostTls(spec: RequestSpec, tls: HostTls | undefined): RequestSpec {
   if (tls === undefined) return spec;
   const index = matchIndex(tls, spec.url);
   const entry = index < 0 ? undefined : tls.entries[index];
   if (entry === undefined) return spec;
-  if (entry.refusal !== undefined) throw entry.refusal;
+  if (entry.external.length > 0) {
+    const refused = entry.external.filter((p) => !tls.files.allows(p));
+    if (refused.length > 0) {
+      for (const p of refused) tls.files.refused(p);
+      throw externalFileError(`${refused.length === 1 ? 'file' : 'files'} of the certificate entry for ${entry.pattern},`, refused, tls.files, { host: entry.pattern });
+    }
+  }
   const o = spec.options;
   const ownIdentity = o.clientCertFile !== undefined || o.clientPfxFile !== undefined;
   const options = {

@@ -6,6 +6,9 @@ import { SalvoError } from '../../shared/model/errors';
 import type { Emit } from '../../shared/ipc/contract';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SecretScope } from '../secrets/secret-key';
+import type { ConsentPolicy, ConsentScope } from '../consent/consent-scope';
+import { fileScope } from '../consent/file-scope';
+import type { FileScope } from '../consent/file-scope';
 import { insertIdLine, newCollectionId } from './collection-id';
 import { readTextIfExists, writeIfChanged } from './file-io';
 import type { FileQueue } from './file-queue';
@@ -26,6 +29,8 @@ export interface CollectionDeps {
   readonly activeEnv: (root: string) => string | undefined;
   /** The app's own writes, so the watcher does not report them back as external changes. */
   readonly own: OwnChanges;
+  /** The user's consent for files outside the folder (never read from the collection itself). */
+  readonly consent: ConsentPolicy;
 }
 
 /** One open collection: its folder, the last loaded state and the write queue. */
@@ -37,10 +42,20 @@ export class OpenCollection {
   /** The certificate entries bound for the settings they were made from (a reload makes new settings). */
   private tls: { readonly from: object; readonly bound: Promise<HostTls | undefined> } | undefined;
 
+  /** Body and certificate files: relative to the folder, outside it only with the user's consent. */
+  readonly files: FileScope & { readonly root: string };
+
   constructor(
     readonly root: string,
     readonly deps: CollectionDeps,
-  ) {}
+  ) {
+    this.files = { ...fileScope(deps.consent, () => this.consentScope(), root), root };
+  }
+
+  /** Whose consent this collection's outside files need: its id once salvo.yaml has one (it follows moves), else its folder. */
+  consentScope(): ConsentScope {
+    return { kind: 'collection', id: this.state?.settings.id, root: this.root };
+  }
 
   /** The last loaded state (loaded at open, refreshed after each write and external change). */
   get loaded(): LoadedCollection {
@@ -106,7 +121,7 @@ export class OpenCollection {
   hostTls(): Promise<HostTls | undefined> {
     const settings = this.loaded.settings;
     if (this.tls?.from !== settings) {
-      const bound = bindHostTls(settings.certificates, this.root, this.secretScope(), this.deps.secrets);
+      const bound = bindHostTls(settings.certificates, this.files, this.secretScope(), this.deps.secrets);
       const entry = { from: settings, bound };
       this.tls = entry;
       // A failure (a secret that cannot be decrypted) is not kept: the next send tries again.

@@ -6,6 +6,8 @@ import type { Emit } from '../../shared/ipc/contract';
 import { writeFileAtomic } from '../fs/atomic-write';
 import type { CollectionAccess } from '../handlers/context';
 import type { SecretStore } from '../secrets/secret-store';
+import { NO_CONSENT } from '../consent/consent-scope';
+import type { ConsentPolicy } from '../consent/consent-scope';
 import { effectiveRequest } from './effective';
 import { cleanStrayTemps, readTextIfExists, writeIfChanged } from './file-io';
 import { FileQueue } from './file-queue';
@@ -30,6 +32,8 @@ export interface CollectionServiceOptions {
   /** Watch open folders for external edits (off for the CLI). */
   readonly watch: boolean;
   readonly debounceMs?: number;
+  /** The user's consent for files outside collection folders; absent: none is ever allowed. */
+  readonly consent?: ConsentPolicy;
 }
 
 const STATE_FILE = 'collections-state.json';
@@ -68,7 +72,7 @@ export class CollectionService {
     if ((await readTextIfExists(join(real, COLLECTION_FILE)).catch(() => '')) === undefined) throw new SalvoError('not-found', `not a Salvo collection (no ${COLLECTION_FILE}): ${real}`);
     await this.state();
     await cleanStrayTemps(real);
-    const c = new OpenCollection(real, { emit: this.opts.emit, secrets: this.opts.secrets, queue: this.queue, activeEnv: (r) => this.active?.[r], own: this.own });
+    const c = new OpenCollection(real, { emit: this.opts.emit, secrets: this.opts.secrets, queue: this.queue, activeEnv: (r) => this.active?.[r], own: this.own, consent: this.opts.consent ?? NO_CONSENT });
     await c.reload();
     await this.adoptSecrets(c);
     this.byId.set(c.id, c);
@@ -194,6 +198,7 @@ export class CollectionService {
       listRequests: async (id, target) => this.listRequests(id, target),
       effective: async (id, path, env, spec) => effectiveRequest(this.get(id), path, env, spec),
       activeEnvironment: (id) => this.active?.[this.get(id).root],
+      filesOf: (id) => this.get(id).files,
     };
   }
 }

@@ -5,6 +5,10 @@ import type { EngineLease } from '../runner/run-session';
 import { createAppHandlers } from './app';
 import { createCollectionHandlers } from './collections';
 import { createCookieHandlers } from './cookies';
+import { appConsent } from '../consent/app-consent';
+import { FileConsentStore } from '../consent/file-consent-store';
+import { RefusedFiles } from '../consent/refused-files';
+import { createFileHandlers } from './files';
 import type { AppContext, NativeBridge } from './context';
 import { createHistoryHandlers } from './history';
 import { createHttpHandlers } from './http';
@@ -39,7 +43,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   const cipher = options.cipher ?? createNodeCipher(options.userDataDir);
   const secrets = new EncryptedFileSecretStore(options.userDataDir, cipher);
   const engine = createEngine();
-  const context: AppContext = { engine, emit: options.emit, userDataDir: options.userDataDir, secrets, mode: options.mode };
+  // Consent for files outside collections: the user's, in userDataDir, never in a collection.
+  const consentStore = await FileConsentStore.open(options.userDataDir);
+  const refused = new RefusedFiles();
+  const context: AppContext = { engine, emit: options.emit, userDataDir: options.userDataDir, secrets, mode: options.mode, consent: appConsent(consentStore, refused) };
 
   const collections = createCollectionHandlers(context);
   const history = createHistoryHandlers(context);
@@ -56,8 +63,9 @@ export async function createApp(options: AppOptions): Promise<App> {
         })();
   const runs = createRunHandlers(context, { collections: collections.access, lease, collectionJar: cookies.jarOf });
   const app = createAppHandlers(context, options.native, options.version ?? '0.0.0');
+  const files = createFileHandlers({ collections: collections.access, store: consentStore, refused, native: options.native });
 
-  const handlers: Handlers = { ...http.handlers, ...collections.handlers, ...history.handlers, ...runs.handlers, ...cookies.handlers, ...app };
+  const handlers: Handlers = { ...http.handlers, ...collections.handlers, ...history.handlers, ...runs.handlers, ...cookies.handlers, ...files, ...app };
   let closing: Promise<void> | undefined;
   return {
     handlers,
@@ -69,6 +77,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         // After the runs: a run in `collection` mode may still have stored cookies.
         await cookies.close();
         await collections.close();
+        await consentStore.idle();
         await engine.close();
       })();
       return closing;

@@ -44,7 +44,7 @@ async function sourceText(source: { path: string } | { text: string }): Promise<
  * `access` is what the HTTP and batch-run parts call; `close` stops watchers and waits for writes.
  */
 export function createCollectionHandlers(ctx: AppContext): { handlers: Pick<Handlers, CollectionChannel>; access: CollectionAccess; service: CollectionService; close(): Promise<void> } {
-  const service = new CollectionService({ emit: ctx.emit, secrets: ctx.secrets, userDataDir: ctx.userDataDir, watch: ctx.mode !== 'cli' });
+  const service = new CollectionService({ emit: ctx.emit, secrets: ctx.secrets, userDataDir: ctx.userDataDir, watch: ctx.mode !== 'cli', ...(ctx.consent === undefined ? {} : { consent: ctx.consent }) });
   const c = (id: string) => service.get(id);
   const handlers: Pick<Handlers, CollectionChannel> = {
     'collection:open': async ({ root }) => (await service.openRoot(root)).tree(),

@@ -3,6 +3,8 @@ import type { SavedRequest } from '../../shared/model/collection';
 import type { RequestSpec } from '../../shared/model/request';
 import type { VariableLayer } from '../../shared/lib/variables';
 import type { HostTls } from '../collections/host-tls';
+import type { ConsentPolicy } from '../consent/consent-scope';
+import type { FileScope } from '../consent/file-scope';
 import type { Engine } from '../engine/types';
 import type { SecretStore } from '../secrets/secret-store';
 
@@ -15,8 +17,8 @@ export interface EffectiveRequest {
   readonly layers: readonly VariableLayer[];
   /** Header / query names filled from auth settings (dropped on cross-origin redirects). */
   readonly sensitiveNames: readonly string[];
-  /** The collection folder: body files are relative to it and stay inside it unless the user consents. */
-  readonly fileRoot?: string;
+  /** The collection folder and the user's consent: body files are relative to it and stay inside it unless the user consents. */
+  readonly files?: FileScope;
   /** The collection's per-host TLS settings, applied after variables are resolved (`applyHostTls`); absent when it has none. */
   readonly hostTls?: HostTls;
 }
@@ -33,6 +35,8 @@ export interface CollectionAccess {
   /** Inherited headers/auth and variable layers for a request (or for an unsaved one, `requestPath` undefined). */
   effective(collectionId: string, requestPath: string | undefined, environment: string | undefined, spec?: RequestSpec): Promise<EffectiveRequest>;
   activeEnvironment(collectionId: string): string | undefined;
+  /** The collection's folder and the user's consent for files outside it. */
+  filesOf(collectionId: string): FileScope;
 }
 
 /** Secret storage: encrypted values kept outside collection folders (defined with the stores). */
@@ -46,6 +50,8 @@ export interface AppContext {
   readonly userDataDir: string;
   readonly secrets: SecretStore;
   readonly mode: 'electron' | 'web' | 'cli' | 'test';
+  /** The user's consent for files outside collection folders (kept in userDataDir); absent: none is allowed. */
+  readonly consent?: ConsentPolicy;
 }
 
 /** Adds sent requests to the bounded history (secrets already redacted by the caller). */

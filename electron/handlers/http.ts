@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { bindBodyFiles } from '../collections/body-files';
 import { applyHostTls } from '../collections/host-tls';
 import type { HostTls } from '../collections/host-tls';
+import { NO_CONSENT, OUTSIDE_COLLECTIONS } from '../consent/consent-scope';
+import { fileScope } from '../consent/file-scope';
+import type { FileScope } from '../consent/file-scope';
 import { copyFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Handlers } from '../../shared/ipc/contract';
@@ -27,13 +30,14 @@ interface Layered {
   readonly layers: readonly VariableLayer[];
   readonly sensitiveNames: readonly string[];
   readonly hostTls: HostTls | undefined;
+  readonly files: FileScope | undefined;
 }
 
 async function layeredFor(collections: CollectionAccess, spec: RequestSpec | undefined, context: SendContext): Promise<Layered | undefined> {
   if (context.collectionId === undefined) return undefined;
   const environment = context.environment ?? collections.activeEnvironment(context.collectionId);
   const effective = await collections.effective(context.collectionId, context.requestPath, environment, spec);
-  return { spec: effective.spec, layers: effective.layers, sensitiveNames: effective.sensitiveNames, hostTls: effective.hostTls };
+  return { spec: effective.spec, layers: effective.layers, sensitiveNames: effective.sensitiveNames, hostTls: effective.hostTls, files: effective.files };
 }
 
 /** Every secret value visible in the layers (redacted from history even when not substituted). */
@@ -85,6 +89,9 @@ export function createHttpHandlers(
 ): { handlers: Pick<Handlers, HttpChannels>; responses: ResponseStore } {
   const responses = new ResponseStore();
   const previewBytes = deps.previewBytes ?? DEFAULT_PREVIEW_BYTES;
+  // Requests outside collections (history, scratch tabs) read files with the user's consent too: a
+  // pasted cURL command or an old history entry must not upload a file nobody chose.
+  const outsideFiles = fileScope(ctx.consent ?? NO_CONSENT, () => OUTSIDE_COLLECTIONS, undefined);
 
   async function record(id: string, original: RequestSpec, result: ResponseResult, secrets: readonly string[]): Promise<void> {
     try {
@@ -114,10 +121,11 @@ export function createHttpHandlers(
         const names = resolved.unresolved;
         throw new SalvoError('unresolved-variable', `Unresolved variable${names.length === 1 ? '' : 's'}: ${names.map((n) => `{{${n}}}`).join(', ')}; nothing was sent`, { names });
       }
-      // Files of a collection's request stay inside it unless the user consented (a request typed
-      // outside any collection names its own files).
-      // The collection's certificate entry for the resolved host applies unless the request sets its own.
-      const toSend = context.collectionId === undefined ? resolved.value : applyHostTls(await bindBodyFiles(resolved.value, deps.collections.rootOf(context.collectionId)), layered?.hostTls);
+      // Body files stay inside the collection unless the user consented (outside collections, every
+      // file needs consent). The collection's certificate entry for the resolved host applies unless
+      // the request sets its own.
+      const bound = await bindBodyFiles(resolved.value, layered?.files ?? outsideFiles);
+      const toSend = layered === undefined ? bound : applyHostTls(bound, layered.hostTls);
       const secrets = [...new Set([...resolved.secretValues, ...layerSecrets(layers)])];
       // The jar's cookies go on the wire (and in the response's `sent` view) only: history keeps the spec as typed.
       const cookies = toSend.options.useCookieJar && deps.cookies !== undefined ? await deps.cookies(context.collectionId) : undefined;

@@ -109,9 +109,9 @@ export async function executeRequest(
     return notSent(request, place, { kind: 'unresolved-variable', message: `unresolved variable${resolved.unresolved.length > 1 ? 's' : ''}: ${resolved.unresolved.join(', ')}`, detail: { names: resolved.unresolved } });
   }
   let toSend = resolved.value;
-  if (request.fileRoot !== undefined && (toSend.body.mode === 'binary' || toSend.body.mode === 'multipart')) {
+  if (request.files !== undefined && (toSend.body.mode === 'binary' || toSend.body.mode === 'multipart')) {
     try {
-      toSend = await bindBodyFiles(toSend, request.fileRoot);
+      toSend = await bindBodyFiles(toSend, request.files);
     } catch (err) {
       return notSent(request, place, toErrorInfo(err));
     }
@@ -125,8 +125,9 @@ export async function executeRequest(
     }
   }
   const needsBody = checksOf(request.spec).needsBody;
-  const startedAt = Date.now();
   let result: ResponseResult;
+  // When the first attempt started (the engine's own clock reading; retries keep it).
+  let startedAt = 0;
   if (signal.aborted) return notSent(request, place, { kind: 'cancelled', message: 'run cancelled' }, true);
   for (let attempt = 0; ; attempt++) {
     result = await engine.send(toSend, {
@@ -137,11 +138,12 @@ export async function executeRequest(
       discardBeyondCap: true,
       cookies: policy.cookies,
     });
+    if (attempt === 0) startedAt = result.startedAt;
     if (attempt >= policy.retries.max || result.error !== undefined || !RETRY_STATUSES.has(result.status) || signal.aborted) break;
     const delay = retryDelayMs(header(result, 'retry-after'), attempt, policy.retries.maxDelayMs);
     if (!(await abortableSleep(delay, signal))) break;
   }
-  return finish(request, place, result, resolved.secretValues, startedAt, signal.aborted);
+  return finish(request, place, result, resolved.secretValues, startedAt, signal.aborted, toSend.url);
 }
 
 /** What a spec's assertions and extractions need, worked out once per spec rather than per send. */
@@ -171,7 +173,7 @@ type Extraction = { readonly values: ReadonlyMap<string, string>; readonly missi
 const NO_EXTRACTION: Extraction = { values: new Map(), missing: [] };
 const NO_OUTCOMES: readonly AssertionOutcome[] = [];
 
-function finish(request: EffectiveRequest, place: ItemPlace, result: ResponseResult, secrets: readonly string[], startedAt: number, aborted: boolean): Executed {
+function finish(request: EffectiveRequest, place: ItemPlace, result: ResponseResult, secrets: readonly string[], startedAt: number, aborted: boolean, specUrl: string): Executed {
   const checks = checksOf(request.spec);
   const received = result.error === undefined;
   let assertions: readonly AssertionOutcome[] = NO_OUTCOMES;
@@ -192,7 +194,7 @@ function finish(request: EffectiveRequest, place: ItemPlace, result: ResponseRes
     summary: makeSummary(
       request,
       place,
-      result.sent.url === '' ? redact(result.url, secrets) : result.sent.url,
+      sentUrl(result, secrets, specUrl),
       result.status,
       result.error?.kind,
       errorMessage,
@@ -238,6 +240,12 @@ function makeSummary(
 export function numberInPlace(s: DraftSummary, seq: number): ResultSummary {
   s.seq = seq;
   return s;
+}
+
+/** The URL a summary shows; the resolved spec's own string when they are equal, so 100,000 summaries share one. */
+function sentUrl(result: ResponseResult, secrets: readonly string[], specUrl: string): string {
+  const url = result.sent.url === '' ? redact(result.url, secrets) : result.sent.url;
+  return url === specUrl ? specUrl : url;
 }
 
 function header(result: ResponseResult, name: string): string | undefined {

@@ -60,6 +60,11 @@ export const INVOKE_CHANNELS: Readonly<Record<InvokeChannel, true>> = {
   'cookies:delete': true,
   'cookies:clear': true,
   'cookies:set': true,
+  // files outside collections (consent)
+  'files:grantExternal': true,
+  'files:revokeExternal': true,
+  'files:listExternal': true,
+  'files:pick': true,
   // app
   'dialog:openFolder': true,
   'dialog:openFile': true,

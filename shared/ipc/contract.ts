@@ -4,6 +4,7 @@ import { collectionInvokes } from './collections';
 import type { CollectionEvents } from './collections';
 import { cookieInvokes } from './cookies';
 import type { CookieEvents } from './cookies';
+import { fileInvokes } from './files';
 import type { InputOf, OutputOf, ParsedInputOf, Result } from './define';
 import { historyInvokes } from './history';
 import { httpInvokes } from './http';
@@ -18,6 +19,7 @@ export const invokes = {
   ...historyInvokes,
   ...runInvokes,
   ...cookieInvokes,
+  ...fileInvokes,
   ...appInvokes,
 };
 

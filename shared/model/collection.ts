@@ -45,8 +45,9 @@ export const CertificateHostSchema = z
 
 /**
  * TLS settings for requests to one host (Postman "Certificates", Insomnia client certificates).
- * File paths are relative to the collection folder; a file outside it is used only with
- * `allowExternalFiles`. The passphrase of a key or PFX file is a secret: never in this file.
+ * File paths are relative to the collection folder; a file outside it is used only with the user's
+ * consent, kept in the user-data folder (an old entry's `allowExternalFiles` is dropped when parsed:
+ * a collection cannot grant itself consent). The passphrase of a key or PFX file is a secret: never in this file.
  */
 export const CertificateEntrySchema = z.object({
   host: CertificateHostSchema,
@@ -55,8 +56,6 @@ export const CertificateEntrySchema = z.object({
   keyFile: z.string().max(4096).optional(),
   pfxFile: z.string().max(4096).optional(),
   verifyTls: z.boolean().optional(),
-  /** The user's consent to read this entry's files from outside the collection folder. */
-  allowExternalFiles: z.boolean().optional(),
 });
 export type CertificateEntry = z.infer<typeof CertificateEntrySchema>;
 

@@ -64,8 +64,9 @@ export const RequestOptionsSchema = z.object({
   clientPassphrase: z.string().max(1024).optional(),
   proxyUrl: z.string().optional(),
   http2: z.boolean().default(false),
-  /** The user's consent to send body files from outside the collection folder. */
-  allowExternalFiles: z.boolean().default(false),
+  // No `allowExternalFiles` here: consent to read files outside a collection is the user's, kept in
+  // the user-data folder, never in a request file a collection could ship with it. An old file's
+  // `allowExternalFiles` is dropped when parsed (unknown keys are stripped) and never written back.
   /** Send cookies from the jar and store the response's Set-Cookie in it (off: neither). */
   useCookieJar: z.boolean().default(true),
   /** Decoded-body cap in bytes before the body spills to a temp file. */

@@ -9,6 +9,12 @@ import { applyHostTls, bindHostTls, hostMatches, parseHostPattern } from '../../
 import { createCollectionHandlers } from '../../electron/handlers/collections';
 import type { AppContext } from '../../electron/handlers/context';
 import { createHttpHandlers } from '../../electron/handlers/http';
+import { createFileHandlers } from '../../electron/handlers/files';
+import { appConsent } from '../../electron/consent/app-consent';
+import { NO_CONSENT } from '../../electron/consent/consent-scope';
+import { FileConsentStore } from '../../electron/consent/file-consent-store';
+import { fileScope } from '../../electron/consent/file-scope';
+import { RefusedFiles } from '../../electron/consent/refused-files';
 import { createEnvSecretStore } from '../../electron/secrets/env-secret-store';
 import { EncryptedFileSecretStore } from '../../electron/secrets/encrypted-file-store';
 import { createNodeCipher } from '../../electron/secrets/node-cipher';
@@ -26,6 +32,7 @@ describe('per-host TLS settings of a collection', () => {
   let server: TestServer;
   let ctx: AppContext;
   let h: ReturnType<typeof createCollectionHandlers>;
+  let files: ReturnType<typeof createFileHandlers>;
   let http: ReturnType<typeof createHttpHandlers>['handlers'];
   let work: string;
   let root: string;
@@ -49,7 +56,11 @@ describe('per-host TLS settings of a collection', () => {
     work = await mkdtemp(join(tmpdir(), 'salvo-host-tls-'));
     const userData = join(work, 'user');
     ctx = { engine: createEngine(), emit: () => undefined, userDataDir: userData, secrets: new EncryptedFileSecretStore(userData, createNodeCipher(userData)), mode: 'test' };
+    const store = await FileConsentStore.open(userData);
+    const refused = new RefusedFiles();
+    ctx = { ...ctx, consent: appConsent(store, refused) };
     h = createCollectionHandlers(ctx);
+    files = createFileHandlers({ collections: h.access, store, refused, native: { openFolder: () => Promise.reject(new Error('unused')), openFile: () => Promise.reject(new Error('unused')), saveFile: () => Promise.reject(new Error('unused')), openExternal: () => Promise.reject(new Error('unused')) } });
     http = createHttpHandlers(ctx, { collections: h.access, history: { record: () => Promise.resolve() } }).handlers;
     root = join(work, 'api');
     collectionId = (await h.handlers['collection:create']({ root, name: 'api' })).id;
@@ -93,7 +104,7 @@ describe('per-host TLS settings of a collection', () => {
         { host: '*.corp.example', caFile: 'certs/ca.pem', verifyTls: false },
         { host: 'api.corp.example', certFile: 'certs/never.pem' },
       ],
-      root,
+      { ...fileScope(NO_CONSENT, () => ({ kind: 'collection', id: undefined, root }), root), root },
       { root, id: undefined },
       createEnvSecretStore({}),
     );
@@ -141,7 +152,17 @@ describe('per-host TLS settings of a collection', () => {
     expect(wrong.error?.message).toMatch(/passphrase/);
     await h.handlers['collection:saveCertificates']({ collectionId, certificates: [{ host, caFile: ca.certFile, certFile: join(work, 'own.pem'), keyFile: join(work, 'own-key.pem'), passphrase: '' }] });
     await expect(send()).rejects.toMatchObject({ info: { kind: 'invalid-input', detail: { reason: 'external-file' } } });
-    await h.handlers['collection:saveCertificates']({ collectionId, certificates: [{ host, caFile: ca.certFile, certFile: join(work, 'own.pem'), keyFile: join(work, 'own-key.pem'), allowExternalFiles: true }] });
+    // A hostile salvo.yaml claiming consent for the entry grants nothing.
+    const yamlFile = join(root, 'salvo.yaml');
+    await writeFile(yamlFile, (await readFile(yamlFile, 'utf8')).replace('    keyFile:', '    allowExternalFiles: true\n    keyFile:'));
+    await h.service.get(collectionId).reload();
+    const refusal = await send().then(
+      () => undefined,
+      (err: unknown) => (err as { info: { detail: { paths: string[] } } }).info.detail.paths,
+    );
+    expect(refusal).toEqual(expect.arrayContaining([join(work, 'own.pem'), join(work, 'own-key.pem')]));
+    // The user's consent for exactly those files (through the handler: the entry references them).
+    await files['files:grantExternal']({ collectionId, paths: refusal ?? [] });
     expect((await send()).preview).toBe('request-own-cert');
     expect((await h.handlers['collection:readCertificates']({ collectionId }))[0]?.hasPassphrase).toBe(false);
   });

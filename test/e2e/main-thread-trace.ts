@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 
 /**
@@ -60,12 +62,23 @@ function breakdownOf(task: TraceEvent, events: readonly TraceEvent[]): string {
     .join(', ');
 }
 
+/** Where and whether to keep the raw trace (for DevTools or Perfetto). */
+export interface AttributeOptions {
+  /** Written only when there is a long task to look at. */
+  readonly savePath?: string;
+}
+
 /**
- * Stops tracing and matches each observed long task to the renderer main-thread task that covers
- * its start (the anchor mark gives the offset between the two clocks).
+ * Stops tracing and matches each observed long task to the renderer main-thread task that overlaps
+ * it most (the anchor mark gives the offset between the page's clock and the trace's).
  */
-export async function attributeLongTasks(browser: Browser, anchorPageMs: number, observed: readonly ObservedTask[]): Promise<AttributedTask[]> {
-  const raw = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+export async function attributeLongTasks(browser: Browser, anchorPageMs: number, observed: readonly ObservedTask[], opts: AttributeOptions = {}): Promise<AttributedTask[]> {
+  const buffer = await browser.stopTracing();
+  if (observed.length > 0 && opts.savePath !== undefined) {
+    await mkdir(dirname(opts.savePath), { recursive: true });
+    await writeFile(opts.savePath, buffer);
+  }
+  const raw = JSON.parse(buffer.toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
   const events = Array.isArray(raw) ? raw : (raw.traceEvents ?? []);
   const anchor = events.find((e) => e.name === TRACE_ANCHOR);
   const main = anchor === undefined ? undefined : events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === anchor.pid && e.args?.name === 'CrRendererMain');
@@ -73,10 +86,19 @@ export async function attributeLongTasks(browser: Browser, anchorPageMs: number,
   const tasks = thread.filter(isTask);
   return observed.map((t) => {
     if (anchor === undefined) return { ...t, cpuMs: undefined, breakdown: 'no anchor mark in the trace' };
-    const at = anchor.ts + (t.start - anchorPageMs) * 1000;
-    // The observer and the trace stamp the same task a few µs apart: allow 2 ms either side.
-    const task = tasks.find((e) => e.ts <= at + 2000 && e.ts + (e.dur ?? 0) >= at - 2000 && (e.dur ?? 0) >= (t.duration - 2) * 1000);
-    if (task === undefined) return { ...t, cpuMs: undefined, breakdown: 'no matching task in the trace' };
-    return { ...t, cpuMs: (task.tdur ?? task.dur ?? 0) / 1000, breakdown: breakdownOf(task, thread) };
+    const from = anchor.ts + (t.start - anchorPageMs) * 1000;
+    const to = from + t.duration * 1000;
+    let best: TraceEvent | undefined;
+    let bestOverlap = 0;
+    for (const e of tasks) {
+      const overlap = Math.min(to, e.ts + (e.dur ?? 0)) - Math.max(from, e.ts);
+      if (overlap > bestOverlap) {
+        best = e;
+        bestOverlap = overlap;
+      }
+    }
+    // The observer and the trace time the same task: they overlap almost entirely.
+    if (best === undefined || bestOverlap < (to - from) / 2) return { ...t, cpuMs: undefined, breakdown: 'no matching task in the trace' };
+    return { ...t, cpuMs: (best.tdur ?? best.dur ?? 0) / 1000, breakdown: breakdownOf(best, thread) };
   });
 }

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BatchPage, makeCollection, openCollectionInUi, startHarness, startTarget } from './harness';
+import { BatchPage, SCREENSHOT_DIR, makeCollection, openCollectionInUi, startHarness, startTarget } from './harness';
 import { attributeLongTasks, startMainThreadTrace } from './main-thread-trace';
 import type { AttributedTask, ObservedTask } from './main-thread-trace';
 
@@ -27,6 +27,8 @@ const REQUESTS = 20_000;
 const KEY_LATENCY_BUDGET_MS = 200;
 /** The long-task threshold: a task that used less CPU than this was only long because it waited for a core. */
 const LONG_TASK_MS = 50;
+/** A run with long tasks leaves its trace here (test-artifacts/traces), to open in DevTools or Perfetto. */
+const TRACE_DIR = join(SCREENSHOT_DIR, '..', 'traces');
 
 /** What one attempt measured, on its own browser, app server and target. */
 interface Attempt {
@@ -95,7 +97,7 @@ async function runAttempt(label: string): Promise<Attempt> {
       return { longTasks: w.__salvoLongTasks, inputs: w.__salvoInputEvents };
     });
     const observed = probes.longTasks.filter((t) => t.start >= startMark && t.start <= endMark);
-    const longTasks = await attributeLongTasks(h.browser, anchor, observed);
+    const longTasks = await attributeLongTasks(h.browser, anchor, observed, { savePath: join(TRACE_DIR, `smoothness-${label.replace(/\s+/g, '-')}.json`) });
     await h.screenshot(label === 'attempt 1' ? 'batch-panel-20k-done' : `batch-panel-20k-done-${label.replace(/\s+/g, '-')}`);
     const keyEvents = probes.inputs.filter((e) => e.start >= typingFrom && e.start <= typingTo && /^key|^input|^beforeinput/.test(e.name));
     const phase = (t: ObservedTask): string => (t.start < typingFrom ? 'before typing' : t.start <= typingTo ? 'typing' : 'after typing');

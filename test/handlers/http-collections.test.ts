@@ -7,6 +7,9 @@ import { createCollectionHandlers } from '../../electron/handlers/collections';
 import type { AppContext } from '../../electron/handlers/context';
 import { createHttpHandlers } from '../../electron/handlers/http';
 import { createHistoryHandlers } from '../../electron/handlers/history';
+import { appConsent } from '../../electron/consent/app-consent';
+import { FileConsentStore } from '../../electron/consent/file-consent-store';
+import { RefusedFiles } from '../../electron/consent/refused-files';
 import { EncryptedFileSecretStore } from '../../electron/secrets/encrypted-file-store';
 import { createNodeCipher } from '../../electron/secrets/node-cipher';
 import { CollectionSettingsSchema, EnvironmentSchema, FolderSettingsSchema } from '../../shared/model/collection';
@@ -30,6 +33,7 @@ describe('http:send over a real collection on disk', () => {
   let collections: ReturnType<typeof createCollectionHandlers>;
   let http: ReturnType<typeof createHttpHandlers>['handlers'];
   let collectionId: string;
+  let consent: FileConsentStore;
 
   beforeAll(async () => {
     other = await startHttpServer(echoHandler(seenOther));
@@ -44,7 +48,8 @@ describe('http:send over a real collection on disk', () => {
     });
     const userDataDir = await mkdtemp(join(tmpdir(), 'salvo-http-col-user-'));
     root = await mkdtemp(join(tmpdir(), 'salvo-http-col-'));
-    ctx = { engine: createEngine(), emit: () => undefined, userDataDir, secrets: new EncryptedFileSecretStore(userDataDir, createNodeCipher(userDataDir)), mode: 'test' };
+    consent = await FileConsentStore.open(userDataDir);
+    ctx = { engine: createEngine(), emit: () => undefined, userDataDir, secrets: new EncryptedFileSecretStore(userDataDir, createNodeCipher(userDataDir)), mode: 'test', consent: appConsent(consent, new RefusedFiles()) };
     collections = createCollectionHandlers(ctx);
     const history = createHistoryHandlers(ctx);
     http = createHttpHandlers(ctx, { collections: collections.access, history: history.recorder }).handlers;
@@ -108,10 +113,10 @@ describe('http:send over a real collection on disk', () => {
     await writeFile(join(root, 'api', 'files', 'avatar.bin'), 'AVATAR-BYTES');
     // A link inside the collection that points outside is judged by its real target.
     await symlink(join(outside, 'id_rsa'), join(root, 'api', 'files', 'innocent.bin'));
-    const send = (path: string, allowExternalFiles = false) =>
+    const send = (path: string) =>
       http['http:send']({
         id: `file-${Math.random()}`,
-        spec: spec(`${server.url}/upload`, { method: 'POST', body: { mode: 'binary', path }, options: { ...spec('x').options, allowExternalFiles } }),
+        spec: spec(`${server.url}/upload`, { method: 'POST', body: { mode: 'binary', path } }),
         context: { collectionId },
       });
 
@@ -125,7 +130,9 @@ describe('http:send over a real collection on disk', () => {
     await expect(send('../../' + join(outside, 'id_rsa').split('/').slice(1).join('/'))).rejects.toMatchObject({ info: { kind: 'invalid-input' } });
     expect(seen.length).toBe(count);
 
-    const consented = await send(join(outside, 'id_rsa'), true);
+    // The user's consent (kept in userData, see test/consent) for exactly that file.
+    await consent.grant(collections.access.filesOf(collectionId).scope(), [join(outside, 'id_rsa')]);
+    const consented = await send(join(outside, 'id_rsa'));
     expect(consented.status).toBe(200);
     expect(seen.at(-1)?.body.toString()).toBe('PRIVATE-KEY-BYTES');
   });

@@ -13,6 +13,9 @@ import { createEngine } from '../../electron/engine';
 import type { AppContext, CollectionAccess, EffectiveRequest } from '../../electron/handlers/context';
 import { createEnvSecretStore } from '../../electron/secrets/env-secret-store';
 import { createHttpHandlers } from '../../electron/handlers/http';
+import { NO_CONSENT } from '../../electron/consent/consent-scope';
+import { fileScope } from '../../electron/consent/file-scope';
+import type { FileScope } from '../../electron/consent/file-scope';
 import { echoHandler, startHttpServer } from '../servers/http-server';
 import type { SeenRequest, TestServer } from '../servers/http-server';
 import { spec } from '../engine/helpers';
@@ -42,6 +45,9 @@ class FixedCollections implements CollectionAccess {
   }
   activeEnvironment(): string | undefined {
     return 'dev';
+  }
+  filesOf(): FileScope {
+    return fileScope(NO_CONSENT, () => ({ kind: 'collection', id: undefined, root: '/tmp/c1' }), '/tmp/c1');
   }
 }
 

@@ -54,12 +54,10 @@ export function CertificatesDialog(): React.JSX.Element | null {
     setRows((rs) => rs?.map((r, j) => (j === i ? { ...r, entry: value === '' ? rest : { ...rest, [key]: value } } : r)));
   };
   const pick = async (i: number, key: FileKey, label: string): Promise<void> => {
-    const picked = await pickFile(`${label} for ${rows?.[i]?.entry.host ?? 'this host'}`);
+    // A file picked outside the collection is allowed by main (on this computer, not in salvo.yaml).
+    const picked = await pickFile(`${label} for ${rows?.[i]?.entry.host ?? 'this host'}`, collectionId);
     if (picked === undefined) return;
-    const { path, isExternal } = entryPath(tree.root, picked);
-    setFile(i, key, path);
-    // Choosing a file outside the collection in this dialog is the user's consent to use it.
-    if (isExternal) setEntry(i, { allowExternalFiles: true });
+    setFile(i, key, entryPath(tree.root, picked).path);
   };
   const save = async (): Promise<void> => {
     if (rows === undefined) return;
@@ -72,7 +70,7 @@ export function CertificatesDialog(): React.JSX.Element | null {
       <div className="dialog wide" role="dialog" aria-modal="true" aria-labelledby="certs-title" data-testid="certificates-dialog" onKeyDown={(e) => e.key === 'Escape' && close(undefined)}>
         <h2 id="certs-title">Certificates — {tree.name}</h2>
         <p className="muted">
-          The first entry whose host matches a request (<span className="mono">api.example.com</span>, <span className="mono">host:8443</span>, <span className="mono">*.example.com</span>) applies unless the request sets its own. Paths are relative to the collection folder; passphrases are stored encrypted, never in salvo.yaml.
+          The first entry whose host matches a request (<span className="mono">api.example.com</span>, <span className="mono">host:8443</span>, <span className="mono">*.example.com</span>) applies unless the request sets its own. Paths are relative to the collection folder; a file outside it is used only with your consent, kept on this computer (choosing it with … gives it; otherwise the first request that needs it asks). Passphrases are stored encrypted, never in salvo.yaml.
         </p>
         {rows === undefined && <p className="muted">Loading…</p>}
         {rows?.map((row, i) => (
@@ -109,10 +107,6 @@ export function CertificatesDialog(): React.JSX.Element | null {
             <label className="field inline">
               <input type="checkbox" checked={row.entry.verifyTls !== false} onChange={(e) => setEntry(i, { verifyTls: e.target.checked ? undefined : false })} data-testid={`cert-verify-${i}`} />
               <span>Verify the server certificate</span>
-            </label>
-            <label className="field inline">
-              <input type="checkbox" checked={row.entry.allowExternalFiles === true} onChange={(e) => setEntry(i, { allowExternalFiles: e.target.checked ? true : undefined })} data-testid={`cert-external-${i}`} />
-              <span>Allow files outside the collection folder</span>
             </label>
             <button type="button" className="button danger" onClick={() => remove(i)} data-testid={`cert-remove-${i}`}>
               Remove

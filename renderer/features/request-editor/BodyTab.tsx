@@ -2,6 +2,7 @@ import type { Body, BodyMode } from '../../../shared/model/request';
 import { CodeEditor } from '../../components/CodeEditor';
 import { KeyValueTable } from '../../components/KeyValueTable';
 import { useNoticesStore } from '../../state/notices-store';
+import { useTabsStore } from '../../state/tabs-store';
 import { formatJson } from '../../workers/format-client';
 import { pickFile } from './file-pick';
 import { MultipartTable } from './MultipartTable';
@@ -41,6 +42,7 @@ export function switchBodyMode(body: Body, mode: BodyMode): Body {
 export function BodyTab({ tabId }: { readonly tabId: string }): React.JSX.Element {
   const body = useDraftField(tabId, 'body') ?? { mode: 'none' };
   const update = useDraftUpdater(tabId);
+  const collectionId = useTabsStore((s) => s.tabs[tabId]?.collectionId);
   const setBody = (next: Body): void => update((d) => ({ ...d, body: next }));
   const format = async (text: string): Promise<void> => {
     const out = await formatJson(text);
@@ -79,7 +81,7 @@ export function BodyTab({ tabId }: { readonly tabId: string }): React.JSX.Elemen
       )}
       {body.mode === 'none' && <p className="muted">This request has no body.</p>}
       {body.mode === 'form' && <KeyValueTable rows={body.fields} onChange={(fields) => setBody({ mode: 'form', fields })} namePlaceholder="Field" testId="form-table" />}
-      {body.mode === 'multipart' && <MultipartTable fields={body.fields} onChange={(fields) => setBody({ mode: 'multipart', fields })} />}
+      {body.mode === 'multipart' && <MultipartTable fields={body.fields} collectionId={collectionId} onChange={(fields) => setBody({ mode: 'multipart', fields })} />}
       {body.mode === 'binary' && (
         <div className="file-field">
           <input className="kv-input" aria-label="Body file path" placeholder="/path/to/file" value={body.path} onChange={(e) => setBody({ ...body, path: e.target.value })} data-testid="binary-path" />
@@ -87,7 +89,7 @@ export function BodyTab({ tabId }: { readonly tabId: string }): React.JSX.Elemen
             type="button"
             className="button"
             onClick={() =>
-              void pickFile('Choose the body file').then((path) => {
+              void pickFile('Choose the body file', collectionId).then((path) => {
                 if (path !== undefined) setBody({ ...body, path });
               })
             }

@@ -5,13 +5,15 @@ import { pickFile } from './file-pick';
 export interface MultipartTableProps {
   readonly fields: readonly MultipartField[];
   readonly onChange: (fields: MultipartField[]) => void;
+  /** The tab's collection (a picked file outside it is allowed for it); undefined outside collections. */
+  readonly collectionId?: string | undefined;
 }
 
 /** Multipart form fields: text or file rows; file rows have a picker and an editable path (the browser-mode fallback). */
-export function MultipartTable({ fields, onChange }: MultipartTableProps): React.JSX.Element {
+export function MultipartTable({ fields, onChange, collectionId }: MultipartTableProps): React.JSX.Element {
   const set = (i: number, field: MultipartField): void => onChange(fields.map((f, j) => (j === i ? field : f)));
   const choose = async (i: number, field: MultipartField & { kind: 'file' }): Promise<void> => {
-    const path = await pickFile('Choose a file to upload');
+    const path = await pickFile('Choose a file to upload', collectionId);
     if (path !== undefined) set(i, { ...field, path });
   };
   return (

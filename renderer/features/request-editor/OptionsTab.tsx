@@ -1,4 +1,6 @@
 import type { RequestOptions, Timeouts } from '../../../shared/model/request';
+import { useTabsStore } from '../../state/tabs-store';
+import { ExternalFilesPanel } from '../consent/ExternalFilesPanel';
 import { useDraftField, useDraftUpdater } from './use-draft';
 
 function NumberField({ label, value, onChange, testId }: { label: string; value: number; onChange: (n: number) => void; testId: string }): React.JSX.Element {
@@ -28,10 +30,11 @@ function TextField({ label, value, onChange, placeholder, testId }: { label: str
   );
 }
 
-/** Per-request options: timeouts, redirects, TLS verification and client certificates, proxy, HTTP/2, cookie jar. */
+/** Per-request options: timeouts, redirects, TLS verification and client certificates, proxy, HTTP/2, cookie jar, and the user's consent for outside files. */
 export function OptionsTab({ tabId }: { readonly tabId: string }): React.JSX.Element | null {
   const options = useDraftField(tabId, 'options');
   const update = useDraftUpdater(tabId);
+  const collectionId = useTabsStore((s) => s.tabs[tabId]?.collectionId);
   if (options === undefined) return null;
   const set = (patch: Partial<RequestOptions>): void => update((d) => ({ ...d, options: { ...d.options, ...patch } }));
   const setTimeout = (patch: Partial<Timeouts>): void => update((d) => ({ ...d, options: { ...d.options, timeouts: { ...d.options.timeouts, ...patch } } }));
@@ -76,10 +79,7 @@ export function OptionsTab({ tabId }: { readonly tabId: string }): React.JSX.Ele
       </fieldset>
       <fieldset>
         <legend>Files</legend>
-        <label className="check">
-          <input type="checkbox" checked={options.allowExternalFiles} onChange={(e) => set({ allowExternalFiles: e.target.checked })} data-testid="opt-allow-external-files" />
-          Allow body files from outside the collection folder
-        </label>
+        <ExternalFilesPanel collectionId={collectionId} />
       </fieldset>
     </div>
   );

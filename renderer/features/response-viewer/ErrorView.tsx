@@ -1,9 +1,10 @@
 import type { ErrorInfo } from '../../../shared/model/errors';
 import { useTabsStore } from '../../state/tabs-store';
+import { externalFilesOf, grantExternalFiles } from '../consent/consent-actions';
 import { sendTab } from '../request-editor/request-actions';
 import { hintFor } from './error-hints';
 
-/** An error with its kind, message, details and a hint; TLS certificate errors offer "allow insecure for this request". */
+/** An error with its kind, message, details and a hint; TLS certificate errors offer "allow insecure for this request", files outside the collection "allow these files". */
 export function ErrorView({ tabId, error }: { readonly tabId: string; readonly error: ErrorInfo }): React.JSX.Element {
   const hint = hintFor(error);
   const updateDraft = useTabsStore((s) => s.updateDraft);
@@ -11,9 +12,11 @@ export function ErrorView({ tabId, error }: { readonly tabId: string; readonly e
     updateDraft(tabId, (d) => ({ ...d, options: { ...d.options, verifyTls: false } }));
     void sendTab(tabId);
   };
-  const allowExternalFiles = (): void => {
-    updateDraft(tabId, (d) => ({ ...d, options: { ...d.options, allowExternalFiles: true } }));
-    void sendTab(tabId);
+  const externalFiles = externalFilesOf(error);
+  const allowExternalFiles = async (): Promise<void> => {
+    // Consent for exactly the listed files, kept by main for the user (never in the request or collection).
+    const collectionId = useTabsStore.getState().tabs[tabId]?.collectionId;
+    if (await grantExternalFiles(collectionId, externalFiles)) await sendTab(tabId);
   };
   const raiseTimeout = (): void => {
     updateDraft(tabId, (d) => ({ ...d, options: { ...d.options, timeouts: { connect: d.options.timeouts.connect * 3, headers: d.options.timeouts.headers * 3, bodyIdle: d.options.timeouts.bodyIdle * 3, total: d.options.timeouts.total * 3 } } }));
@@ -46,8 +49,8 @@ export function ErrorView({ tabId, error }: { readonly tabId: string; readonly e
         </button>
       )}
       {hint.action === 'allow-external-files' && (
-        <button type="button" className="button danger" onClick={allowExternalFiles} data-testid="allow-external-files">
-          Allow files outside the collection for this request and resend
+        <button type="button" className="button danger" onClick={() => void allowExternalFiles()} data-testid="allow-external-files">
+          {externalFiles.length === 1 ? 'Allow this file' : `Allow these ${externalFiles.length} files`} and resend
         </button>
       )}
       {hint.action === 'raise-timeout' && (

@@ -43,7 +43,10 @@ export function hintFor(info: ErrorInfo): ErrorHint {
       return { text: 'The request was cancelled.' };
     case 'invalid-input':
       return info.detail?.reason === 'external-file'
-        ? { text: `The body file ${String(info.detail.path)} is outside the collection folder. Send files from outside this collection for this request?`, action: 'allow-external-files' }
+        ? {
+            text: `${Array.isArray(info.detail.paths) ? info.detail.paths.join(', ') : String(info.detail.path)}: a file outside the collection folder is read only with your consent, kept on this computer (never in the collection). Allow exactly ${Array.isArray(info.detail.paths) && info.detail.paths.length > 1 ? 'these files' : 'this file'}?`,
+            action: 'allow-external-files',
+          }
         : { text: 'The request is not valid. Check the highlighted fields.' };
     case 'not-found':
       return { text: 'The file or item no longer exists.' };

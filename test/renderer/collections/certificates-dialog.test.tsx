@@ -9,14 +9,14 @@ import { resetAll } from '../support/reset';
 describe('certificates dialog', () => {
   beforeEach(resetAll);
 
-  it('edits an entry, picks files (relative inside the collection, consent outside) and sends a typed passphrase only', async () => {
+  it('edits an entry, picks files through main (relative inside the collection; main records consent outside) and sends a typed passphrase only', async () => {
     const tree = sampleTree('c1');
     useCollectionsStore.getState().setTree(tree);
     const picks = [`${tree.root}/certs/ca.pem`, '/home/me/.certs/me.p12'];
     const fake = installFakeApi({
       'collection:readCertificates': () => [{ host: 'api.example.com', keyFile: 'certs/key.pem', hasPassphrase: true }],
       'collection:saveCertificates': () => tree,
-      'dialog:openFile': () => ({ canceled: false, path: picks.shift() ?? '' }),
+      'files:pick': () => ({ canceled: false, path: picks.shift() ?? '' }),
     });
     useCollectionsStore.getState().editCertificates('c1');
     render(<CertificatesDialog />);
@@ -33,7 +33,9 @@ describe('certificates dialog', () => {
       fireEvent.click(screen.getByTestId('cert-pick-pfxFile-1'));
     });
     await waitFor(() => expect((screen.getByTestId('cert-pfxFile-1') as HTMLInputElement).value).toBe('/home/me/.certs/me.p12'));
-    expect((screen.getByTestId('cert-external-1') as HTMLInputElement).checked).toBe(true);
+    // The picks name the collection, so main can record consent for a file outside it; salvo.yaml never carries it.
+    expect(fake.calls.filter((c) => c.channel === 'files:pick').map((c) => c.arg)).toEqual([expect.objectContaining({ collectionId: 'c1' }), expect.objectContaining({ collectionId: 'c1' })]);
+    expect(screen.queryByTestId('cert-external-1')).toBeNull();
     fireEvent.change(screen.getByTestId('cert-passphrase-1'), { target: { value: 'p12-pass' } });
     fireEvent.click(screen.getByTestId('cert-verify-1'));
     await act(async () => {
@@ -44,7 +46,7 @@ describe('certificates dialog', () => {
       collectionId: 'c1',
       certificates: [
         { host: 'api.example.com', keyFile: 'certs/key.pem', caFile: 'certs/ca.pem', previousHost: 'api.example.com' },
-        { host: '*.corp.example:8443', pfxFile: '/home/me/.certs/me.p12', allowExternalFiles: true, passphrase: 'p12-pass', verifyTls: false },
+        { host: '*.corp.example:8443', pfxFile: '/home/me/.certs/me.p12', passphrase: 'p12-pass', verifyTls: false },
       ],
     });
   });

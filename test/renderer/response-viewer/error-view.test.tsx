@@ -1,8 +1,9 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { ERROR_KINDS } from '../../../shared/model/errors';
+import { ERROR_KINDS, SalvoError } from '../../../shared/model/errors';
 import { hintFor } from '../../../renderer/features/response-viewer/error-hints';
 import { ErrorView } from '../../../renderer/features/response-viewer/ErrorView';
 import { TimingWaterfall } from '../../../renderer/features/response-viewer/TimingWaterfall';
+import { useNoticesStore } from '../../../renderer/state/notices-store';
 import { useTabsStore } from '../../../renderer/state/tabs-store';
 import { installFakeApi } from '../support/fake-api';
 import { sampleMeta } from '../support/fixtures';
@@ -26,14 +27,39 @@ describe('error view', () => {
     await waitFor(() => expect(fake.calls.find((c) => c.channel === 'http:send')?.arg).toMatchObject({ spec: { options: { verifyTls: false } } }));
   });
 
-  it('a body file outside the collection offers consent for this request only, then resends', async () => {
-    const fake = installFakeApi({ 'http:send': ({ id }) => ({ ...sampleMeta({ id }), preview: '' }) });
-    const id = useTabsStore.getState().openNew({ request: { url: 'http://127.0.0.1:1/' } });
-    render(<ErrorView tabId={id} error={{ kind: 'invalid-input', message: 'outside', detail: { path: '/home/me/.ssh/id_rsa', reason: 'external-file' } }} />);
-    expect(screen.getByTestId('error-hint').textContent).toContain('/home/me/.ssh/id_rsa');
+  it('a file outside the collection asks main to allow exactly the listed files for the tab\'s collection, then resends; the draft is untouched', async () => {
+    const granted: unknown[] = [];
+    const fake = installFakeApi({
+      'files:grantExternal': (arg) => {
+        granted.push(arg);
+        return { granted: [...arg.paths], refused: [] };
+      },
+      'http:send': ({ id }) => ({ ...sampleMeta({ id }), preview: '' }),
+    });
+    const id = useTabsStore.getState().openNew({ collectionId: 'c1', request: { url: 'http://127.0.0.1:1/' } });
+    const before = JSON.stringify(useTabsStore.getState().tabs[id]?.draft);
+    const paths = ['/home/me/.ssh/id_rsa', '/home/me/photo.png'];
+    render(<ErrorView tabId={id} error={{ kind: 'invalid-input', message: 'outside', detail: { path: paths[0] ?? '', paths, reason: 'external-file' } }} />);
+    expect(screen.getByTestId('error-hint').textContent).toContain('/home/me/.ssh/id_rsa, /home/me/photo.png');
+    expect(screen.getByTestId('allow-external-files').textContent).toContain('these 2 files');
     fireEvent.click(screen.getByTestId('allow-external-files'));
-    expect(useTabsStore.getState().tabs[id]?.draft.options.allowExternalFiles).toBe(true);
-    await waitFor(() => expect(fake.calls.find((c) => c.channel === 'http:send')?.arg).toMatchObject({ spec: { options: { allowExternalFiles: true } } }));
+    await waitFor(() => expect(fake.calls.map((c) => c.channel)).toEqual(['files:grantExternal', 'http:send']));
+    expect(granted).toEqual([{ collectionId: 'c1', paths }]);
+    expect(JSON.stringify(useTabsStore.getState().tabs[id]?.draft)).toBe(before);
+  });
+
+  it('a refused grant (a file no saved request references) shows why and sends nothing', async () => {
+    const fake = installFakeApi({
+      'files:grantExternal': () => {
+        throw new SalvoError('invalid-input', '/etc/passwd: not referenced by a saved request or certificate entry of this collection; save the request first');
+      },
+    });
+    const id = useTabsStore.getState().openNew({ collectionId: 'c1', request: { url: 'http://127.0.0.1:1/' } });
+    render(<ErrorView tabId={id} error={{ kind: 'invalid-input', message: 'outside', detail: { path: '/etc/passwd', reason: 'external-file' } }} />);
+    expect(screen.getByTestId('allow-external-files').textContent).toContain('this file');
+    fireEvent.click(screen.getByTestId('allow-external-files'));
+    await waitFor(() => expect(useNoticesStore.getState().notices.at(-1)?.text).toMatch(/save the request first/));
+    expect(fake.calls.map((c) => c.channel)).toEqual(['files:grantExternal']);
   });
 
   it('other TLS failures do not offer to disable verification', () => {
