@@ -48,6 +48,8 @@ interface Attempt {
 
 const TYPED = 'typedwhilerunning';
 
+const tracePath = (label: string): string => join(TRACE_DIR, `smoothness-${label.replace(/\s+/g, '-')}.json`);
+
 /** Runs the whole flow once on a fresh target, app server, browser and page. */
 async function runAttempt(label: string): Promise<Attempt> {
   const dir = await mkdtemp(join(tmpdir(), 'salvo-smooth-e2e-'));
@@ -97,7 +99,7 @@ async function runAttempt(label: string): Promise<Attempt> {
       return { longTasks: w.__salvoLongTasks, inputs: w.__salvoInputEvents };
     });
     const observed = probes.longTasks.filter((t) => t.start >= startMark && t.start <= endMark);
-    const longTasks = await attributeLongTasks(h.browser, anchor, observed, { savePath: join(TRACE_DIR, `smoothness-${label.replace(/\s+/g, '-')}.json`) });
+    const longTasks = await attributeLongTasks(h.browser, anchor, observed, { savePath: tracePath(label) });
     await h.screenshot(label === 'attempt 1' ? 'batch-panel-20k-done' : `batch-panel-20k-done-${label.replace(/\s+/g, '-')}`);
     const keyEvents = probes.inputs.filter((e) => e.start >= typingFrom && e.start <= typingTo && /^key|^input|^beforeinput/.test(e.name));
     const phase = (t: ObservedTask): string => (t.start < typingFrom ? 'before typing' : t.start <= typingTo ? 'typing' : 'after typing');
@@ -126,7 +128,7 @@ function report(label: string, a: Attempt): string {
   const tasks = a.longTasks.map((t, i) => `  ${a.phases[i]}: ${Math.round(t.duration)} ms wall, ${t.cpuMs === undefined ? '?' : Math.round(t.cpuMs)} ms CPU (${t.breakdown})`);
   return [
     `smoothness ${label}: ${REQUESTS} requests in ${a.seconds.toFixed(1)} s (${Math.round(REQUESTS / a.seconds)} req/s), typed while ${a.doneWhileTyping} were done; machine load ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`,
-    `long tasks: ${a.longTasks.length}${tasks.length > 0 ? '' : ' (none)'}`,
+    `long tasks: ${a.longTasks.length}${tasks.length > 0 ? ` (trace: ${tracePath(label)})` : ' (none)'}`,
     ...tasks,
     `slowest key event (press to paint): ${Math.round(a.maxKeyMs)} ms (${a.keyEvents} key events reported at >= 16 ms)`,
     `console errors: ${a.consoleErrors.length} ${a.consoleErrors.slice(0, 3).join(' / ').slice(0, 300)}`,
