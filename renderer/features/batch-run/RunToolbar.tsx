@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ReportFormat } from '../../../shared/ipc/runs';
 import { useRunsStore } from '../../state/runs-store';
 import type { RunSummary } from '../../state/runs-store';
+import { RunExternalFiles } from '../consent/RunExternalFiles';
 import { useSalvoApi } from './use-api';
 
 const EXTENSIONS: Readonly<Record<ReportFormat, string>> = { json: 'json', junit: 'xml', html: 'html' };
@@ -68,6 +69,7 @@ export function RunToolbar({ run }: { run: RunSummary }) {
           Re-run failed ({failed})
         </button>
       )}
+      {!isRunning && failed > 0 && api !== undefined && run.collectionId !== undefined && run.config !== undefined && <RunExternalFiles api={api} collectionId={run.collectionId} runId={run.runId} onAllowed={() => void rerunFailed()} />}
       {manualPath !== undefined && (
         <form
           className="batch-export-path"
