@@ -46,7 +46,11 @@ const server = net.createServer((socket) => {
         socket.end(BAD);
         return;
       }
-      if (request.path.startsWith('/slow50')) {
+      if (request.path === '/__cpu') {
+        // The bench asks what this process has used, to show whether the client or the target is the bottleneck.
+        const cpu = Buffer.from(JSON.stringify(process.cpuUsage()));
+        socket.write(`HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: ${cpu.length}\r\n\r\n${cpu.toString('latin1')}`);
+      } else if (request.path.startsWith('/slow50')) {
         slowAhead++;
         chain = chain.then(() => new Promise((resolve) => setTimeout(resolve, 50))).then(() => {
           slowAhead--;
