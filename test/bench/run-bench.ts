@@ -1,13 +1,15 @@
 // `npm run bench`: Salvo's batch runner against baselines measured in the same run. Bounded; ends by itself.
 // Every `salvo run` figure is the built CLI bundle (what users run), rebuilt from the current source first.
 import { spawn } from 'node:child_process';
-import { rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CliIo } from '../../electron/cli/io';
 import type { main as cliMain } from '../../electron/cli/main';
 import { writeCollection } from '../runner/collection-fixture';
-import { engineLoop } from './engine-loop';
+import { build } from 'esbuild';
+import type { engineLoop as engineLoopFn } from './engine-loop';
 import { rawUndiciLoop } from './raw-undici';
 
 interface Row {
@@ -53,6 +55,19 @@ async function loadBuiltCli(): Promise<typeof cliMain> {
 
 function quietIo(cwd: string): CliIo {
   return { stdout: { write: () => true, isTTY: false }, stderr: { write: (t: string) => process.stderr.write(t) }, readStdin: () => Promise.resolve(''), env: {}, cwd };
+}
+
+/**
+ * The engine-only loop, bundled like the CLI (same esbuild settings as scripts/build-cli.mjs) so
+ * the split compares built code with built code.
+ */
+async function loadBuiltEngineLoop(dir: string): Promise<typeof engineLoopFn> {
+  const outfile = join(dir, 'engine-loop.mjs');
+  await build({ entryPoints: [fileURLToPath(new URL('./engine-loop.ts', import.meta.url))], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
+  // eslint-disable-next-line no-unsanitized/method -- a file this bench just wrote into its own temp folder, not input
+  const loaded = (await import(pathToFileURL(outfile).href)) as { engineLoop?: typeof engineLoopFn };
+  if (typeof loaded.engineLoop !== 'function') throw new Error(`${outfile} does not export engineLoop`);
+  return loaded.engineLoop;
 }
 
 let main: typeof cliMain;
@@ -114,6 +129,9 @@ async function peakMemoryDuring(work: () => Promise<unknown>): Promise<{ rssMb: 
 
 async function bench(): Promise<void> {
   main = await loadBuiltCli();
+  // packages: 'external' resolves undici from the repo's node_modules, so the temp bundle lives inside the repo's out/.
+  const buildDir = await mkdtemp(join(repoRoot, 'out', 'bench-'));
+  const engineLoop = await loadBuiltEngineLoop(buildDir);
   const server = await startServer();
   const rows: Row[] = [];
   const dir = await writeCollection('Bench', [{ path: 'json.yaml', request: { name: 'json', url: '{{base}}/json' } }, { path: 'slow.yaml', request: { name: 'slow', url: '{{base}}/slow50' } }], { name: 'bench', variables: { base: server.origin } });
@@ -170,10 +188,11 @@ async function bench(): Promise<void> {
   } finally {
     server.stop();
     await rm(dir, { recursive: true, force: true });
+    await rm(buildDir, { recursive: true, force: true });
   }
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   process.stdout.write(`\nSalvo batch-runner benchmark (npm run bench) — ${cpus().length} x ${cpu}, Node ${process.version}, ${process.platform}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
-  process.stdout.write('Each salvo figure is a whole in-process `salvo run` of the built CLI bundle out/cli (open collection, plan, run, summary); the engine split runs the engine source under tsx; the target server runs in a child process.\n\n');
+  process.stdout.write('Each salvo figure is a whole in-process `salvo run` of the built CLI bundle out/cli (open collection, plan, run, summary); the engine-only split is bundled the same way; the target server runs in a child process.\n\n');
   const header = ['benchmark', 'measured', 'baseline (same run)', 'ratio', 'target', 'ok'];
   const table = [header, ...rows.map((r) => [r.what, r.measured, r.baseline, r.ratio.toFixed(2), r.target, r.ok ? 'yes' : 'NO'])];
   const widths = header.map((_, c) => Math.max(...table.map((r) => (r[c] ?? '').length)));
