@@ -98,7 +98,12 @@ export async function attributeLongTasks(browser: Browser, anchorPageMs: number,
       }
     }
     // The observer and the trace time the same task: they overlap almost entirely.
-    if (best === undefined || bestOverlap < (to - from) / 2) return { ...t, cpuMs: undefined, breakdown: 'no matching task in the trace' };
-    return { ...t, cpuMs: (best.tdur ?? best.dur ?? 0) / 1000, breakdown: breakdownOf(best, thread) };
+    if (best !== undefined && bestOverlap >= (to - from) / 2) return { ...t, cpuMs: (best.tdur ?? best.dur ?? 0) / 1000, breakdown: breakdownOf(best, thread) };
+    // No single trace task covers it: count the whole CPU time of every task that overlaps its
+    // span (an upper bound of what the thread did meanwhile).
+    const overlapping = tasks.filter((e) => e.ts < to && e.ts + (e.dur ?? 0) > from);
+    if (overlapping.length === 0) return { ...t, cpuMs: undefined, breakdown: 'no task in the trace over its span' };
+    const cpuUs = overlapping.reduce((sum, e) => sum + (e.tdur ?? e.dur ?? 0), 0);
+    return { ...t, cpuMs: cpuUs / 1000, breakdown: `${overlapping.length} trace tasks over its span, ${Math.round((bestOverlap / (to - from)) * 100)} % in the longest` };
   });
 }

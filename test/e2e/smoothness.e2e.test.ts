@@ -92,7 +92,9 @@ async function runAttempt(label: string): Promise<Attempt> {
     const typingTo = await page.evaluate(() => performance.now());
     const doneWhileTyping = await batch.done();
 
-    const finalState = await batch.waitFinished(180_000);
+    // Waited for on the Node side first: polling the page for the state would add tasks to its main thread.
+    await h.waitFor(() => target.seen.length >= REQUESTS, { timeoutMs: 180_000, what: 'the target to see every request' });
+    const finalState = await batch.waitFinished(60_000);
     const endMark = await page.evaluate(() => performance.now());
     const probes = await page.evaluate(() => {
       const w = window as unknown as { __salvoLongTasks: ObservedTask[]; __salvoInputEvents: Array<ObservedTask & { name: string }> };
