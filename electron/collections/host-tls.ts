@@ -5,7 +5,7 @@ import { passphraseSecret } from '../secrets/secret-key';
 import type { SecretScope } from '../secrets/secret-key';
 import type { SecretStore } from '../secrets/secret-store';
 import type { FileScope } from '../consent/file-scope';
-import { externalFileError } from './body-files';
+import { externalFileError } from './request-files';
 import { locateReferencedFile } from './safe-path';
 
 /** A certificate entry ready to apply: host pattern split, files absolute and checked, passphrase loaded. */

@@ -1,7 +1,7 @@
 import type { Handlers } from '../../shared/ipc/contract';
 import type { ExternalFilesView } from '../../shared/ipc/files';
 import { SalvoError } from '../../shared/model/errors';
-import { locateInScope } from '../collections/body-files';
+import { locateInScope } from '../collections/request-files';
 import { OUTSIDE_COLLECTIONS } from '../consent/consent-scope';
 import type { ConsentScope } from '../consent/consent-scope';
 import type { FileConsentStore } from '../consent/file-consent-store';
@@ -16,7 +16,7 @@ type FileChannels = 'files:grantExternal' | 'files:revokeExternal' | 'files:list
 /**
  * `files:*`: the user's consent for files outside collection folders. The renderer is untrusted
  * input, so a grant it asks for names only files the main process can tie to something the user
- * sees: in a collection, a file its saved requests or certificate entries reference; outside
+ * sees: in a collection, a file its saved requests (body or TLS files) or certificate entries reference; outside
  * collections, a file a send refused since the app started. A file chosen in the native picker is
  * allowed by main itself. Revoking is always allowed. See docs/security.md.
  */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { bindBodyFiles } from '../collections/body-files';
+import { bindRequestFiles } from '../collections/request-files';
 import { applyHostTls } from '../collections/host-tls';
 import type { HostTls } from '../collections/host-tls';
 import { NO_CONSENT, OUTSIDE_COLLECTIONS } from '../consent/consent-scope';
@@ -121,10 +121,10 @@ export function createHttpHandlers(
         const names = resolved.unresolved;
         throw new SalvoError('unresolved-variable', `Unresolved variable${names.length === 1 ? '' : 's'}: ${names.map((n) => `{{${n}}}`).join(', ')}; nothing was sent`, { names });
       }
-      // Body files stay inside the collection unless the user consented (outside collections, every
-      // file needs consent). The collection's certificate entry for the resolved host applies unless
-      // the request sets its own.
-      const bound = await bindBodyFiles(resolved.value, layered?.files ?? outsideFiles);
+      // Body files and the request's own TLS files stay inside the collection unless the user
+      // consented (outside collections, every file needs consent). The collection's certificate
+      // entry for the resolved host applies unless the request sets its own.
+      const bound = await bindRequestFiles(resolved.value, layered?.files ?? outsideFiles);
       const toSend = layered === undefined ? bound : applyHostTls(bound, layered.hostTls);
       const secrets = [...new Set([...resolved.secretValues, ...layerSecrets(layers)])];
       // The jar's cookies go on the wire (and in the response's `sent` view) only: history keeps the spec as typed.

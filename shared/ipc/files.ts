@@ -14,14 +14,14 @@ export interface ExternalFilesView {
 }
 
 /**
- * Consent to read files outside a collection folder (body files, certificate entry files). It is
- * kept in the user-data folder, never in the collection, so a shared collection cannot grant it to
- * itself. Main decides what a grant may name (see docs/security.md); the renderer only asks.
+ * Consent to read files outside a collection folder (body files, a request's own TLS files,
+ * certificate entry files). It is kept in the user-data folder, never in the collection, so a
+ * shared collection cannot grant it to itself. Main decides what a grant may name (see docs/security.md); the renderer only asks.
  */
 export const fileInvokes = {
   /**
    * Allows exactly these files for the scope. A collection's grant is accepted only for files its
-   * saved requests or certificate entries reference (variables resolved with `environment`, or the
+   * saved requests (body and TLS files) or certificate entries reference (variables resolved with `environment`, or the
    * active one); outside collections only for files a send refused since the app started.
    */
   'files:grantExternal': invoke<ExternalFilesView>()(ScopeSchema.extend({ paths: z.array(FilePath).min(1).max(64), environment: z.string().max(255).optional() })),

@@ -72,6 +72,8 @@ describe('per-host TLS settings of a collection', () => {
     await writeFile(join(root, 'certs', 'client-key.pem'), encrypted);
     await copyFile(other.certFile, join(work, 'own.pem'));
     await copyFile(other.keyFile, join(work, 'own-key.pem'));
+    await copyFile(other.certFile, join(root, 'certs', 'own.pem'));
+    await copyFile(other.keyFile, join(root, 'certs', 'own-key.pem'));
   });
   afterAll(async () => {
     await h.close();
@@ -129,8 +131,8 @@ describe('per-host TLS settings of a collection', () => {
     const ok = await send();
     expect(ok.error).toBeUndefined();
     expect(ok.preview).toBe('salvo-host-entry');
-    // The request's own identity wins over the entry's.
-    const own = await send({ clientCertFile: join(work, 'own.pem'), clientKeyFile: join(work, 'own-key.pem') });
+    // The request's own identity wins over the entry's (its files relative to the collection, like the entry's).
+    const own = await send({ clientCertFile: 'certs/own.pem', clientKeyFile: 'certs/own-key.pem' });
     expect(own.preview).toBe('request-own-cert');
     // The passphrase is a secret: stored encrypted, never in salvo.yaml or anywhere in the folder.
     const yaml = await readFile(join(root, 'salvo.yaml'), 'utf8');
@@ -175,7 +177,8 @@ describe('per-host TLS settings of a collection', () => {
     const engine = createEngine();
     try {
       const c = await service.openRoot(root);
-      const eff = await service.access().effective(c.id, undefined, '', spec(`${origin}/who`));
+      // Twenty handshakes at once on a loaded 2-core machine: the short test timeouts would measure the machine, not the rule.
+      const eff = await service.access().effective(c.id, undefined, '', spec(`${origin}/who`, {}, { connect: 20_000, headers: 20_000, total: 25_000 }));
       const first = await engine.send(applyHostTls(eff.spec, eff.hostTls), { id: 'cli-1' });
       expect(first.error).toBeUndefined();
       // The agent holds what it read: replacing the key file mid-run changes nothing for this run.
