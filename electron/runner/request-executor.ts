@@ -13,7 +13,7 @@ import { RETRY_STATUSES, retryDelayMs } from './retry-after';
 import type { PhaseTimes } from './run-stats';
 import { PREVIEW_BYTES } from './run-store';
 import { abortableSleep } from './sleep';
-import { bindBodyFiles } from '../collections/body-files';
+import { bindRequestFiles, readsFiles } from '../collections/request-files';
 import { applyHostTls } from '../collections/host-tls';
 import { toErrorInfo } from '../../shared/model/errors';
 
@@ -109,9 +109,10 @@ export async function executeRequest(
     return notSent(request, place, { kind: 'unresolved-variable', message: `unresolved variable${resolved.unresolved.length > 1 ? 's' : ''}: ${resolved.unresolved.join(', ')}`, detail: { names: resolved.unresolved } });
   }
   let toSend = resolved.value;
-  if (request.files !== undefined && (toSend.body.mode === 'binary' || toSend.body.mode === 'multipart')) {
+  // Body files and the request's own TLS files: relative to the collection, outside it only with consent.
+  if (request.files !== undefined && readsFiles(toSend)) {
     try {
-      toSend = await bindBodyFiles(toSend, request.files);
+      toSend = await bindRequestFiles(toSend, request.files);
     } catch (err) {
       return notSent(request, place, toErrorInfo(err));
     }
