@@ -12,8 +12,9 @@ export type JarOf = (collectionId: string | undefined) => Promise<SalvoCookieJar
 
 /**
  * `cookies:*`: the manager's view of the jars, kept in `<userData>/cookies/` (encrypted with the
- * secrets cipher). A collection's jar belongs to its folder, so it survives closing and reopening;
- * changes are announced as coalesced `cookies:changed` events.
+ * secrets cipher). A collection's jar belongs to its stable id (its folder when it has none), so it
+ * survives closing, reopening and moving the folder; changes are announced as coalesced
+ * `cookies:changed` events.
  */
 export function createCookieHandlers(
   ctx: AppContext,
@@ -32,10 +33,12 @@ export function createCookieHandlers(
   });
   const jarOf: JarOf = (collectionId) => {
     if (collectionId === undefined) return jars.jarFor(undefined);
-    // rootOf throws `not-found` for an id that is not open: no jar is made up for it.
-    const root = deps.collections.rootOf(collectionId);
-    idOfRoot.set(root, collectionId);
-    return jars.jarFor(root);
+    // filesOf throws `not-found` for an id that is not open: no jar is made up for it. Its scope
+    // is read live (the collection may have got its stable id since the last use).
+    const scope = deps.collections.filesOf(collectionId).scope();
+    if (scope.kind !== 'collection') return jars.jarFor(undefined);
+    idOfRoot.set(scope.root, collectionId);
+    return jars.jarFor({ root: scope.root, id: scope.id });
   };
   const handlers: Pick<Handlers, CookieChannels> = {
     'cookies:list': async ({ collectionId }) => (await jarOf(collectionId)).list(),
