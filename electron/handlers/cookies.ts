@@ -46,5 +46,11 @@ export function createCookieHandlers(
     'cookies:clear': async ({ collectionId }) => (await jarOf(collectionId)).clear(),
     'cookies:set': async ({ collectionId, cookie, replaces }) => (await jarOf(collectionId)).set(cookie, replaces),
   };
-  return { handlers, jarOf, close: () => jars.close() };
+  const close = async (): Promise<void> => {
+    // A collection that got its id since its jar was last used (its first save): the jar moves
+    // under the id now, while the collection is still open, so moving the folder later keeps it.
+    for (const collectionId of new Set(idOfRoot.values())) await jarOf(collectionId).catch(() => undefined);
+    await jars.close();
+  };
+  return { handlers, jarOf, close };
 }

@@ -89,16 +89,17 @@ describe('a collection cookie jar follows the collection id', () => {
     await send(id, setUrl(server.url, '/login', 'legacy=1; Path=/'));
     await restart();
     ({ id } = await call('collection:open', { root }));
-    // The first real change of salvo.yaml gives it an id (one added line); the jar in use follows it.
+    await send(id, setUrl(server.url, '/login', 'unsaved=2; Path=/'));
+    // The first real change of salvo.yaml gives it an id (one added line); the jar in use follows
+    // it, unsaved changes included, even with no cookie use before the app quits.
     const tree = await call('collection:saveSettings', { collectionId: id, settings: { ...(await call('collection:tree', { collectionId: id })).settings, name: 'Legacy API' } });
     expect(tree.settings.id).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
-    expect((await call('cookies:list', { collectionId: id })).map((c) => c.name)).toEqual(['legacy']);
-    await send(id, setUrl(server.url, '/login', 'after=2; Path=/'));
     await restart();
 
     const moved = join(work, 'legacy-moved');
     await rename(root, moved);
     ({ id } = await call('collection:open', { root: moved }));
-    expect((await call('cookies:list', { collectionId: id })).map((c) => c.name).sort()).toEqual(['after', 'legacy']);
+    expect((await call('cookies:list', { collectionId: id })).map((c) => c.name).sort()).toEqual(['legacy', 'unsaved']);
+    expect(await jarFilesHold('unsaved')).toBe(false);
   });
 });
