@@ -73,7 +73,7 @@ export async function effectiveRequest(c: OpenCollection, requestPath: string | 
   for (let i = chain.length - 1; auth.type === 'inherit' && i >= 0; i--) auth = chain[i]?.auth ?? auth;
   if (auth.type === 'inherit') auth = l.settings.auth.type === 'inherit' ? { type: 'none' } : l.settings.auth;
 
-  const env = await envLayer(c, environment === undefined ? c.deps.activeEnv(c.root) : environment);
+  const env = await envLayer(c, environment === undefined ? c.deps.activeEnv(c.secretScope()) : environment);
   const layers: VariableLayer[] = [layerFrom('collection', l.settings.variables), ...(env ? [env] : []), ...chain.map((s) => layerFrom('folder', s.variables))];
   const secretNames = new Set<string>();
   for (const layer of layers) for (const s of layer.secrets ?? []) secretNames.add(s);

@@ -26,7 +26,10 @@ export interface CollectionDeps {
   readonly emit: Emit;
   readonly secrets: SecretStore;
   readonly queue: FileQueue;
-  readonly activeEnv: (root: string) => string | undefined;
+  /** The collection's active environment (chosen by the user, kept in userData). */
+  readonly activeEnv: (scope: SecretScope) => string | undefined;
+  /** The collection has an id (it appeared: first save, a git pull): what was kept under its folder path moves to it. */
+  readonly identified: (scope: SecretScope & { readonly id: string }) => Promise<void>;
   /** The app's own writes, so the watcher does not report them back as external changes. */
   readonly own: OwnChanges;
   /** The user's consent for files outside the folder (never read from the collection itself). */
@@ -75,8 +78,8 @@ export class OpenCollection {
         const before = this.state?.settings.id;
         this.state = await loadCollection(this.root, this.state);
         const id = this.state.settings.id;
-        // An id that appeared (our first save, or a git pull) takes over the values kept under the path.
-        if (id !== undefined && id !== before) await this.deps.secrets.adopt({ root: this.root, id }).catch(() => 0);
+        // An id that appeared (our first save, or a git pull) takes over the values and choices kept under the path.
+        if (id !== undefined && id !== before) await this.deps.identified({ root: this.root, id });
       } while (this.reloadAgain);
     })().finally(() => {
       this.reloading = undefined;
@@ -94,7 +97,7 @@ export class OpenCollection {
       settings: l.settings,
       tree: buildTree(l),
       environments: [...l.environments.keys()].sort(),
-      activeEnvironment: this.deps.activeEnv(this.root),
+      activeEnvironment: this.deps.activeEnv(this.secretScope()),
       problems: l.problems,
     };
   }

@@ -1,13 +1,15 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { CollectionSettingsSchema } from '../../shared/model/collection';
 import { SalvoError } from '../../shared/model/errors';
 import type { Emit } from '../../shared/ipc/contract';
 import { writeFileAtomic } from '../fs/atomic-write';
 import type { CollectionAccess } from '../handlers/context';
+import type { SecretScope } from '../secrets/secret-key';
 import type { SecretStore } from '../secrets/secret-store';
 import { NO_CONSENT } from '../consent/consent-scope';
 import type { ConsentPolicy } from '../consent/consent-scope';
+import { ActiveEnvironments } from './active-environments';
 import { effectiveRequest } from './effective';
 import { cleanStrayTemps, readTextIfExists, writeIfChanged } from './file-io';
 import { FileQueue } from './file-queue';
@@ -36,7 +38,6 @@ export interface CollectionServiceOptions {
   readonly consent?: ConsentPolicy;
 }
 
-const STATE_FILE = 'collections-state.json';
 const GITIGNORE = '# Local secrets for the salvo CLI: never commit\n.env\n';
 
 /** Owns every open collection: registry, watchers, the per-file write queue and the active environments. */
@@ -47,21 +48,21 @@ export class CollectionService {
   private readonly byId = new Map<string, OpenCollection>();
   private readonly byRoot = new Map<string, OpenCollection>();
   private readonly watchers = new Map<string, FolderWatcher>();
-  private active: Record<string, string> | undefined;
+  private loadingActive: Promise<ActiveEnvironments> | undefined;
+  /** Set once loaded (before any collection opens): active environments are read synchronously. */
+  private active: ActiveEnvironments | undefined;
 
   constructor(private readonly opts: CollectionServiceOptions) {}
 
-  private async state(): Promise<Record<string, string>> {
-    if (this.active) return this.active;
-    const active: Record<string, string> = Object.create(null) as Record<string, string>;
-    try {
-      const parsed = JSON.parse(await readFile(join(this.opts.userDataDir, STATE_FILE), 'utf8')) as { active?: unknown };
-      if (parsed.active && typeof parsed.active === 'object') for (const [k, v] of Object.entries(parsed.active)) if (typeof v === 'string') active[k] = v;
-    } catch {
-      /* no state yet */
-    }
-    this.active ??= active;
-    return this.active;
+  private activeEnvironments(): Promise<ActiveEnvironments> {
+    this.loadingActive ??= ActiveEnvironments.open(this.opts.userDataDir).then((a) => (this.active = a));
+    return this.loadingActive;
+  }
+
+  /** What was kept under a collection's folder path moves to its id (called by its first load with an id, and when an id appears). */
+  private async identified(scope: SecretScope & { readonly id: string }): Promise<void> {
+    await this.opts.secrets.adopt(scope).catch(() => 0);
+    await (await this.activeEnvironments()).adopt(scope).catch(() => undefined);
   }
 
   /** Opens a folder (or returns the open one); stray temp files from a crash are removed first. */
@@ -70,9 +71,17 @@ export class CollectionService {
     const existing = this.byRoot.get(real);
     if (existing) return existing;
     if ((await readTextIfExists(join(real, COLLECTION_FILE)).catch(() => '')) === undefined) throw new SalvoError('not-found', `not a Salvo collection (no ${COLLECTION_FILE}): ${real}`);
-    await this.state();
+    await this.activeEnvironments();
     await cleanStrayTemps(real);
-    const c = new OpenCollection(real, { emit: this.opts.emit, secrets: this.opts.secrets, queue: this.queue, activeEnv: (r) => this.active?.[r], own: this.own, consent: this.opts.consent ?? NO_CONSENT });
+    const c = new OpenCollection(real, {
+      emit: this.opts.emit,
+      secrets: this.opts.secrets,
+      queue: this.queue,
+      activeEnv: (scope) => this.active?.get(scope),
+      identified: (scope) => this.identified(scope),
+      own: this.own,
+      consent: this.opts.consent ?? NO_CONSENT,
+    });
     await c.reload();
     await this.adoptSecrets(c);
     this.byId.set(c.id, c);
@@ -150,16 +159,14 @@ export class CollectionService {
   async closeAll(): Promise<void> {
     for (const id of [...this.byId.keys()]) await this.close(id);
     await this.queue.idle();
+    await this.active?.idle();
   }
 
-  /** Sets (or clears) the active environment of a collection; kept in userDataDir, not in the collection. */
+  /** Sets (or clears) the active environment of a collection; kept in userDataDir (under its id when it has one), not in the collection. */
   async setActive(id: string, name: string | undefined): Promise<void> {
     const c = this.get(id);
     if (name !== undefined && !c.loaded.environments.has(name)) throw new SalvoError('not-found', `no such environment: ${name}`);
-    const state = await this.state();
-    if (name === undefined) delete state[c.root];
-    else state[c.root] = name;
-    await this.queue.run(STATE_FILE, () => writeFileAtomic(join(this.opts.userDataDir, STATE_FILE), JSON.stringify({ active: state }, null, 2) + '\n'));
+    await (await this.activeEnvironments()).set(c.secretScope(), name);
     await c.changed([]);
   }
 
@@ -197,7 +204,7 @@ export class CollectionService {
       readRequest: async (id, path) => (await readRequest(this.get(id), path)).request,
       listRequests: async (id, target) => this.listRequests(id, target),
       effective: async (id, path, env, spec) => effectiveRequest(this.get(id), path, env, spec),
-      activeEnvironment: (id) => this.active?.[this.get(id).root],
+      activeEnvironment: (id) => this.active?.get(this.get(id).secretScope()),
       filesOf: (id) => this.get(id).files,
     };
   }
