@@ -140,12 +140,15 @@ async function bench(): Promise<void> {
     await rawUndiciLoop(server.origin, '/json', 2000, 32);
     await salvoRun(dir, 'json.yaml', 2000, 32);
 
-    // (a) throughput vs a raw undici Pool loop: alternate, best of 3 each.
+    // (a) throughput vs a raw undici Pool loop: alternate, best of ROUNDS each. A shared VM's
+    // neighbours swing single rounds by ±50 %; the best of several alternating rounds is what the
+    // code can do, for both sides alike.
     const N = 10_000;
+    const ROUNDS = 7;
     const rawRounds: Timed[] = [];
     const salvoRounds: Timed[] = [];
     const engineOnly: number[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < ROUNDS; i++) {
       rawRounds.push(await timed(server.origin, async () => (await rawUndiciLoop(server.origin, '/json', N, 32)).wallMs));
       salvoRounds.push(await timed(server.origin, () => salvoRun(dir, 'json.yaml', N, 32)));
       engineOnly.push(await engineLoop(`${server.origin}/json`, N, 32));
@@ -157,7 +160,7 @@ async function bench(): Promise<void> {
     const salvoRps = N / (Math.min(...salvo) / 1000);
     const engineRps = N / (Math.min(...engineOnly) / 1000);
     rows.push({ what: `(a) ${N} GET /json, concurrency 32`, measured: `${salvoRps.toFixed(0)} req/s (salvo run)`, baseline: `${rawRps.toFixed(0)} req/s (raw undici Pool)`, ratio: salvoRps / rawRps, target: '>= 0.90', ok: salvoRps / rawRps >= 0.9 });
-    // Round by round (raw time / salvo time of the same round), to show the spread behind the best-of-3 figure.
+    // Round by round (raw time / salvo time of the same round), to show the spread behind the best-of-ROUNDS figure.
     const rounds = raw.map((r, i) => r / (salvo[i] ?? Number.POSITIVE_INFINITY));
     rows.push({ what: `    (a) each round, raw / salvo (ratio = worst)`, measured: rounds.map((r) => r.toFixed(2)).join(', '), baseline: 'same round', ratio: Math.min(...rounds), target: 'info', ok: true });
     // A ratio against a target-bound baseline would mean nothing: show who used the CPU in the best rounds.
