@@ -11,6 +11,7 @@ import { writeCollection } from '../runner/collection-fixture';
 import { build } from 'esbuild';
 import type { engineLoop as engineLoopFn } from './engine-loop';
 import { rawUndiciLoop } from './raw-undici';
+import { startBenchTarget } from './start-bench-target';
 
 interface Row {
   readonly what: string;
@@ -19,21 +20,6 @@ interface Row {
   readonly ratio: number;
   readonly target: string;
   readonly ok: boolean;
-}
-
-async function startServer(): Promise<{ origin: string; stop(): void }> {
-  const script = fileURLToPath(new URL('./bench-server.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const port = await new Promise<string>((resolve, reject) => {
-    let text = '';
-    child.stdout.on('data', (c: Buffer) => {
-      text += c.toString();
-      if (text.includes('\n')) resolve(text.trim());
-    });
-    child.once('exit', () => reject(new Error('bench server exited')));
-    setTimeout(() => reject(new Error('bench server did not start')), 15_000).unref();
-  });
-  return { origin: `http://127.0.0.1:${port}`, stop: () => child.stdin.end() };
 }
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -132,7 +118,7 @@ async function bench(): Promise<void> {
   // packages: 'external' resolves undici from the repo's node_modules, so the temp bundle lives inside the repo's out/.
   const buildDir = await mkdtemp(join(repoRoot, 'out', 'bench-'));
   const engineLoop = await loadBuiltEngineLoop(buildDir);
-  const server = await startServer();
+  const server = await startBenchTarget();
   const rows: Row[] = [];
   const dir = await writeCollection('Bench', [{ path: 'json.yaml', request: { name: 'json', url: '{{base}}/json' } }, { path: 'slow.yaml', request: { name: 'slow', url: '{{base}}/slow50' } }], { name: 'bench', variables: { base: server.origin } });
   try {
