@@ -60,7 +60,7 @@ export class ActiveEnvironments {
 
   /**
    * One-time migration for a collection with an id: a choice kept under its folder path moves to
-   * the id (a choice already under the id wins: two clones of one collection share it).
+   * the id (a choice already under the id wins).
    */
   async adopt(owner: SecretScope): Promise<void> {
     if (owner.id === undefined) return;

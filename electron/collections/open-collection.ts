@@ -15,6 +15,7 @@ import type { FileQueue } from './file-queue';
 import { COLLECTION_FILE, FOLDER_FILE, isDefaultFolder, serializeCollection, serializeFolder } from './format';
 import { bindHostTls } from './host-tls';
 import type { HostTls } from './host-tls';
+import type { ClaimId } from './id-registry';
 import type { OwnChanges } from './own-changes';
 import { buildTree, loadCollection, orderedChildren } from './loader';
 import type { LoadedCollection, LoadedFolder } from './loader';
@@ -30,6 +31,8 @@ export interface CollectionDeps {
   readonly activeEnv: (scope: SecretScope) => string | undefined;
   /** The collection has an id (it appeared: first save, a git pull): what was kept under its folder path moves to it. */
   readonly identified: (scope: SecretScope & { readonly id: string }) => Promise<void>;
+  /** Whether this folder may use the id its salvo.yaml claims (not a copy of a collection still elsewhere). */
+  readonly claimId: ClaimId;
   /** The app's own writes, so the watcher does not report them back as external changes. */
   readonly own: OwnChanges;
   /** The user's consent for files outside the folder (never read from the collection itself). */
@@ -40,6 +43,12 @@ export interface CollectionDeps {
 export class OpenCollection {
   readonly id = randomUUID();
   private state: LoadedCollection | undefined;
+  /**
+   * The id the per-user values are kept under: salvo.yaml's id once this folder's claim to it is
+   * accepted, else undefined (no id, or a copy of a collection still present elsewhere: its values
+   * stay under this folder's path, so it never reads the original's secrets, consent or cookies).
+   */
+  private trustedId: string | undefined;
   private reloading: Promise<void> | undefined;
   private reloadAgain = false;
   /** The certificate entries bound for the settings they were made from (a reload makes new settings). */
@@ -55,9 +64,9 @@ export class OpenCollection {
     this.files = { ...fileScope(deps.consent, () => this.consentScope(), root), root };
   }
 
-  /** Whose consent this collection's outside files need: its id once salvo.yaml has one (it follows moves), else its folder. */
+  /** Whose consent this collection's outside files need: its trusted id (it follows moves), else its folder. */
   consentScope(): ConsentScope {
-    return { kind: 'collection', id: this.state?.settings.id, root: this.root };
+    return { kind: 'collection', id: this.trustedId, root: this.root };
   }
 
   /** The last loaded state (loaded at open, refreshed after each write and external change). */
@@ -76,10 +85,13 @@ export class OpenCollection {
       do {
         this.reloadAgain = false;
         const before = this.state?.settings.id;
-        this.state = await loadCollection(this.root, this.state);
-        const id = this.state.settings.id;
-        // An id that appeared (our first save, or a git pull) takes over the values and choices kept under the path.
-        if (id !== undefined && id !== before) await this.deps.identified({ root: this.root, id });
+        const next = await loadCollection(this.root, this.state);
+        const id = next.settings.id;
+        // The claim is decided before the new state shows, so no read ever pairs it with an unchecked id.
+        if (id !== before) this.trustedId = id !== undefined && (await this.deps.claimId(id, this.root)) ? id : undefined;
+        this.state = next;
+        // A trusted id that appeared (our first save, or a git pull) takes over the values and choices kept under the path.
+        if (id !== before && this.trustedId !== undefined) await this.deps.identified({ root: this.root, id: this.trustedId });
       } while (this.reloadAgain);
     })().finally(() => {
       this.reloading = undefined;
@@ -140,9 +152,10 @@ export class OpenCollection {
     this.tls = undefined;
   }
 
-  /** Where this collection's secrets are kept: under its id when salvo.yaml has one, else its folder path. */
+  /** Where this collection's secrets are kept: under its trusted id (see trustedId), else its folder path. */
   secretScope(): SecretScope {
-    return { root: this.root, id: this.loaded.settings.id };
+    if (!this.state) throw new SalvoError('internal', 'collection not loaded');
+    return { root: this.root, id: this.trustedId };
   }
 
   /**

@@ -13,6 +13,7 @@ import { ActiveEnvironments } from './active-environments';
 import { effectiveRequest } from './effective';
 import { cleanStrayTemps, readTextIfExists, writeIfChanged } from './file-io';
 import { FileQueue } from './file-queue';
+import { CollectionIdRegistry } from './id-registry';
 import { newCollectionId } from './collection-id';
 import { COLLECTION_FILE, FORMAT_VERSION, serializeCollection } from './format';
 import { orderedChildren } from './loader';
@@ -36,6 +37,12 @@ export interface CollectionServiceOptions {
   readonly debounceMs?: number;
   /** The user's consent for files outside collection folders; absent: none is ever allowed. */
   readonly consent?: ConsentPolicy;
+  /**
+   * Bind each collection id to the folder first seen with it (in userDataDir), so a copied id is not
+   * handed the original's values (default). Off for the CLI: it keeps no per-user values under ids
+   * (secrets come from its environment, consent from its command line) and must not write the app's registry.
+   */
+  readonly bindIds?: boolean;
 }
 
 const GITIGNORE = '# Local secrets for the salvo CLI: never commit\n.env\n';
@@ -51,12 +58,20 @@ export class CollectionService {
   private loadingActive: Promise<ActiveEnvironments> | undefined;
   /** Set once loaded (before any collection opens): active environments are read synchronously. */
   private active: ActiveEnvironments | undefined;
+  private loadingIds: Promise<CollectionIdRegistry> | undefined;
 
   constructor(private readonly opts: CollectionServiceOptions) {}
 
   private activeEnvironments(): Promise<ActiveEnvironments> {
     this.loadingActive ??= ActiveEnvironments.open(this.opts.userDataDir).then((a) => (this.active = a));
     return this.loadingActive;
+  }
+
+  /** Whether a folder may use the id it claims (always, when ids are not bound: see bindIds). */
+  private async claimId(id: string, root: string): Promise<boolean> {
+    if (this.opts.bindIds === false) return true;
+    this.loadingIds ??= CollectionIdRegistry.open(this.opts.userDataDir);
+    return (await this.loadingIds).claim(id, root);
   }
 
   /** What was kept under a collection's folder path moves to its id (called by its first load with an id, and when an id appears). */
@@ -79,6 +94,7 @@ export class CollectionService {
       queue: this.queue,
       activeEnv: (scope) => this.active?.get(scope),
       identified: (scope) => this.identified(scope),
+      claimId: (id, root) => this.claimId(id, root),
       own: this.own,
       consent: this.opts.consent ?? NO_CONSENT,
     });

@@ -61,9 +61,10 @@ describe('secrets follow the collection, not its folder', () => {
       const tree = await h.handlers['collection:tree']({ collectionId: id });
       await h.handlers['collection:saveSettings']({ collectionId: id, settings: { ...tree.settings, id: 'someone-elses-id' } });
       expect(await readFile(join(after, 'salvo.yaml'), 'utf8')).toBe(withId);
-      // Opening a second copy (two clones of one repo) shares the values: documented behaviour.
+      // A second copy next to the moved one (same id) is a copy, not the collection: none of its values.
       const twin = (await h.handlers['collection:open']({ root: join(dir, 'backup') })).id;
-      expect(await sentPassword(h, twin)).toBe(SECRET);
+      expect(await sentPassword(h, twin)).toBe('');
+      expect(await sentPassword(h, id)).toBe(SECRET);
     } finally {
       await h.close();
     }
