@@ -83,6 +83,8 @@ export const runCmd: CliCommand = async (argv, io) => {
     watch: false,
     // The CLI never reads the window's consent store: a run allows outside files only when told so on its command line.
     consent: cliConsent(args.allowExternalFiles),
+    // Nothing per-user is kept under ids here, so the app's id registry is neither needed nor written.
+    bindIds: false,
   });
   try {
     return await runWith(service, args, io);
