@@ -1,7 +1,8 @@
 /**
  * Which collection a secret belongs to: its folder, and its stable id (salvo.yaml `id`) when it has
- * one. Values are kept under the id, so moving, renaming or re-cloning the folder keeps them; a
- * collection without an id (a read-only folder, an old one not saved since) falls back to its path.
+ * one the app trusts (collections/id-registry.ts: not a copy of one still elsewhere). Values are kept
+ * under the id, so moving, renaming or re-cloning the folder keeps them; a collection without a
+ * trusted id (a read-only folder, an old one not saved since, a copy) falls back to its path.
  */
 export interface SecretScope {
   readonly root: string;

@@ -11,7 +11,7 @@ export interface SecretStore {
   hasPathScoped(root: string): Promise<boolean>;
   /**
    * One-time migration: moves the values kept under `scope.root`'s path to `scope.id`. A value
-   * already under the id wins (two clones of one collection share its secrets). Returns how many moved.
+   * already under the id wins. Returns how many moved.
    */
   adopt(scope: SecretScope & { readonly id: string }): Promise<number>;
   /** A backend name and, when storage is weak (Linux basic_text), a warning for the user. */
