@@ -1,6 +1,7 @@
 /**
- * Whose consent a file outside a collection folder needs: a collection's (known by the id in its
- * salvo.yaml, else by its real folder path), or the one of requests outside any collection.
+ * Whose consent a file outside a collection folder needs: a collection's (known by its salvo.yaml id
+ * once the id registry trusts it for this folder — a copy of another folder's id is not —, else by
+ * its real folder path), or the one of requests outside any collection.
  */
 export type ConsentScope = { readonly kind: 'collection'; readonly id: string | undefined; readonly root: string } | { readonly kind: 'outside' };
 
