@@ -3,7 +3,6 @@ import type { TLSSocket } from 'node:tls';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../electron/handlers/bootstrap';
 import type { App } from '../../electron/handlers/bootstrap';
 import type { NativeBridge } from '../../electron/handlers/context';
 import { CONSENT_FILE } from '../../electron/consent/file-consent-store';
@@ -14,6 +13,7 @@ import { RequestSpecSchema } from '../../shared/model/request';
 import { createTestCa, createTestCert } from '../servers/certs';
 import { echoHandler, startHttpServer, startHttpsServer } from '../servers/http-server';
 import type { SeenRequest, TestServer } from '../servers/http-server';
+import { invokeDirect, startTestApp } from '../support/test-app';
 
 // A shared collection that claims consent for itself, in a request file and in a certificate
 // entry (what older versions wrote), against real servers: nothing outside its folder may be read
@@ -41,14 +41,10 @@ const native: NativeBridge = {
   openExternal: () => Promise.resolve(),
 };
 
-function call<C extends InvokeChannel>(channel: C, arg: InvokeArg<C>): Promise<InvokeOutput<C>> {
-  return (app.handlers[channel] as (a: InvokeArg<C>) => Promise<InvokeOutput<C>>)(arg);
-}
+const call = <C extends InvokeChannel>(channel: C, arg: InvokeArg<C>): Promise<InvokeOutput<C>> => invokeDirect(app, channel, arg);
 
-async function start(): Promise<App> {
-  return createApp({
-    userDataDir: userData,
-    mode: 'test',
+function start(): Promise<App> {
+  return startTestApp(userData, {
     native,
     emit: <E extends keyof EventMap>(channel: E, payload: EventMap[E]) => {
       if (channel === 'run:progress') progress.push(payload as RunProgress);

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCmd } from '../../electron/cli/run';
-import { createApp } from '../../electron/handlers/bootstrap';
 import type { App } from '../../electron/handlers/bootstrap';
 import type { EventMap, InvokeArg, InvokeChannel, InvokeOutput } from '../../shared/ipc/contract';
 import type { RunProgress } from '../../shared/model/run';
@@ -14,6 +13,7 @@ import { bufferIo } from '../cli/buffer-io';
 import { createTestCa, createTestCert } from '../servers/certs';
 import { startHttpsServer } from '../servers/http-server';
 import type { TestServer } from '../servers/http-server';
+import { invokeDirect, startTestApp } from '../support/test-app';
 
 // A request's own TLS options (CA, client certificate, key, PFX) name files Salvo reads, so they
 // follow the body-file rule: relative to the collection folder, outside it only with the user's
@@ -29,15 +29,10 @@ const seen: string[] = [];
 const progress: RunProgress[] = [];
 let app: App;
 
-function call<C extends InvokeChannel>(channel: C, arg: InvokeArg<C>): Promise<InvokeOutput<C>> {
-  return (app.handlers[channel] as (a: InvokeArg<C>) => Promise<InvokeOutput<C>>)(arg);
-}
+const call = <C extends InvokeChannel>(channel: C, arg: InvokeArg<C>): Promise<InvokeOutput<C>> => invokeDirect(app, channel, arg);
 
-async function start(): Promise<App> {
-  return createApp({
-    userDataDir: userData,
-    mode: 'test',
-    native: { openFolder: () => Promise.resolve({ canceled: true }), openFile: () => Promise.resolve({ canceled: true }), saveFile: () => Promise.resolve({ canceled: true }), openExternal: () => Promise.resolve() },
+function start(): Promise<App> {
+  return startTestApp(userData, {
     emit: <E extends keyof EventMap>(channel: E, payload: EventMap[E]) => {
       if (channel === 'run:progress') progress.push(payload as RunProgress);
     },

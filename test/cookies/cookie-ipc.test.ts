@@ -2,28 +2,18 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../electron/handlers/bootstrap';
 import type { App } from '../../electron/handlers/bootstrap';
 import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../../shared/ipc/channels';
 import type { Handlers } from '../../shared/ipc/contract';
 import { dispatch } from '../../shared/ipc/dispatch';
+import { startTestApp } from '../support/test-app';
 
 let dir = '';
 let app: App;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'salvo-cookie-ipc-'));
-  app = await createApp({
-    userDataDir: join(dir, 'user'),
-    mode: 'test',
-    native: {
-      openFolder: () => Promise.resolve({ canceled: true, unsupported: true }),
-      openFile: () => Promise.resolve({ canceled: true, unsupported: true }),
-      saveFile: () => Promise.resolve({ canceled: true, unsupported: true }),
-      openExternal: () => Promise.resolve(),
-    },
-    emit: () => undefined,
-  });
+  app = await startTestApp(join(dir, 'user'));
 });
 afterAll(async () => {
   await app.close();

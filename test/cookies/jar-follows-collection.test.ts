@@ -2,12 +2,12 @@ import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../electron/handlers/bootstrap';
 import type { App } from '../../electron/handlers/bootstrap';
 import type { InvokeArg, InvokeChannel, InvokeOutput } from '../../shared/ipc/contract';
 import { RequestSpecSchema } from '../../shared/model/request';
 import { setUrl, startCookieServer } from './cookie-server';
 import type { CookieServer } from './cookie-server';
+import { invokeDirect, startTestApp } from '../support/test-app';
 
 // A collection's cookie jar belongs to its stable id, so moving (or renaming) its folder keeps the
 // session; a jar an earlier version kept under the folder path moves to the id, still encrypted.
@@ -19,17 +19,10 @@ let userData = '';
 let server: CookieServer;
 let app: App;
 
-function call<C extends InvokeChannel>(channel: C, arg: InvokeArg<C>): Promise<InvokeOutput<C>> {
-  return (app.handlers[channel] as (a: InvokeArg<C>) => Promise<InvokeOutput<C>>)(arg);
-}
+const call = <C extends InvokeChannel>(channel: C, arg: InvokeArg<C>): Promise<InvokeOutput<C>> => invokeDirect(app, channel, arg);
 
 function start(): Promise<App> {
-  return createApp({
-    userDataDir: userData,
-    mode: 'test',
-    native: { openFolder: () => Promise.resolve({ canceled: true }), openFile: () => Promise.resolve({ canceled: true }), saveFile: () => Promise.resolve({ canceled: true }), openExternal: () => Promise.resolve() },
-    emit: () => undefined,
-  });
+  return startTestApp(userData);
 }
 
 async function restart(): Promise<void> {

@@ -5,13 +5,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../electron/handlers/bootstrap';
 import type { App } from '../../electron/handlers/bootstrap';
-import type { NativeBridge } from '../../electron/handlers/context';
-import { dispatch } from '../../shared/ipc/dispatch';
-import type { EventMap, Handlers, InvokeChannel, InvokeInput, InvokeOutput } from '../../shared/ipc/contract';
+import type { EventMap, InvokeChannel, InvokeInput, InvokeOutput } from '../../shared/ipc/contract';
 import type { ResultSummary, RunProgress } from '../../shared/model/run';
 import { writeCollection } from '../runner/collection-fixture';
+import { invokeChecked, startTestApp } from '../support/test-app';
 
 /** What the server saw: path, Cookie header, and when (Date.now) it arrived and answered. */
 interface Arrival {
@@ -33,18 +31,7 @@ let collectionId = '';
 const progress: RunProgress[] = [];
 const changed: Array<EventMap['cookies:changed']> = [];
 
-const native: NativeBridge = {
-  openFolder: () => Promise.resolve({ canceled: true, unsupported: true }),
-  openFile: () => Promise.resolve({ canceled: true, unsupported: true }),
-  saveFile: () => Promise.resolve({ canceled: true, unsupported: true }),
-  openExternal: () => Promise.resolve(),
-};
-
-async function call<C extends InvokeChannel>(channel: C, arg: InvokeInput<C>): Promise<InvokeOutput<C>> {
-  const result = await dispatch(app.handlers as Handlers, channel, arg);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.kind}: ${result.error.message}`);
-  return result.value as InvokeOutput<C>;
-}
+const call = <C extends InvokeChannel>(channel: C, arg: InvokeInput<C>): Promise<InvokeOutput<C>> => invokeChecked(app, channel, arg);
 
 async function until(check: () => boolean, ms: number): Promise<void> {
   for (let waited = 0; !check(); waited += 10) {
@@ -82,10 +69,7 @@ beforeAll(async () => {
   const probes = Array.from({ length: PROBES }, (_, i) => ({ path: `probes/p${String(i).padStart(2, '0')}.yaml`, request: { name: `p${i}`, url: `{{base}}/p${i}?delay=15` } }));
   root = await writeCollection('Cookies', [{ path: 'auth/login.yaml', request: { name: 'Log in', url: '{{base}}/login' } }, { path: 'auth/slow-login.yaml', request: { name: 'Slow log in', url: '{{base}}/login?delay=300' } }, ...probes], { name: 'local', variables: { base: '' } });
   dir = await mkdtemp(join(tmpdir(), 'salvo-run-cookies-'));
-  app = await createApp({
-    userDataDir: join(dir, 'user'),
-    mode: 'test',
-    native,
+  app = await startTestApp(join(dir, 'user'), {
     emit: (channel, payload) => {
       if (channel === 'run:progress') progress.push(payload as RunProgress);
       if (channel === 'cookies:changed') changed.push(payload as EventMap['cookies:changed']);

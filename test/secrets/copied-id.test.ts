@@ -2,12 +2,12 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../electron/handlers/bootstrap';
 import type { App } from '../../electron/handlers/bootstrap';
 import { ID_REGISTRY_FILE } from '../../electron/collections/id-registry';
 import type { InvokeArg, InvokeChannel, InvokeOutput } from '../../shared/ipc/contract';
 import { echoHandler, startHttpServer } from '../servers/http-server';
 import type { SeenRequest, TestServer } from '../servers/http-server';
+import { invokeDirect, startTestApp } from '../support/test-app';
 
 // A collection id is plain text anyone can copy (a public repository's is public). A folder that
 // claims the id of a collection the user has, while that collection is still where the app saw it,
@@ -24,17 +24,10 @@ let server: TestServer;
 const seen: SeenRequest[] = [];
 let app: App;
 
-function call<C extends InvokeChannel>(channel: C, arg: InvokeArg<C>): Promise<InvokeOutput<C>> {
-  return (app.handlers[channel] as (a: InvokeArg<C>) => Promise<InvokeOutput<C>>)(arg);
-}
+const call = <C extends InvokeChannel>(channel: C, arg: InvokeArg<C>): Promise<InvokeOutput<C>> => invokeDirect(app, channel, arg);
 
 function start(): Promise<App> {
-  return createApp({
-    userDataDir: userData,
-    mode: 'test',
-    native: { openFolder: () => Promise.resolve({ canceled: true }), openFile: () => Promise.resolve({ canceled: true }), saveFile: () => Promise.resolve({ canceled: true }), openExternal: () => Promise.resolve() },
-    emit: () => undefined,
-  });
+  return startTestApp(userData);
 }
 
 async function restart(): Promise<void> {

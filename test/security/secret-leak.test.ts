@@ -5,11 +5,10 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../electron/handlers/bootstrap';
-import type { NativeBridge } from '../../electron/handlers/context';
-import { dispatch } from '../../shared/ipc/dispatch';
-import type { EventMap, Handlers, InvokeChannel, InvokeInput, InvokeOutput } from '../../shared/ipc/contract';
+import type { App } from '../../electron/handlers/bootstrap';
+import type { EventMap, InvokeChannel, InvokeInput, InvokeOutput } from '../../shared/ipc/contract';
 import type { RunProgress } from '../../shared/model/run';
+import { invokeChecked, startTestApp } from '../support/test-app';
 
 // Alphanumeric, so URL-, JSON- and shell-encoding leave it unchanged and a plain grep finds any copy.
 const SECRET = 'Zq7sEcReTvAlUe93kXw4Lp';
@@ -30,23 +29,10 @@ let server: Server;
 let base = '';
 const arrivals: Arrival[] = [];
 let dir = '';
-let app: Awaited<ReturnType<typeof createApp>>;
+let app: App;
 const progress: RunProgress[] = [];
 
-/** The never-supported native bridge of a headless run. */
-const native: NativeBridge = {
-  openFolder: () => Promise.resolve({ canceled: true, unsupported: true }),
-  openFile: () => Promise.resolve({ canceled: true, unsupported: true }),
-  saveFile: () => Promise.resolve({ canceled: true, unsupported: true }),
-  openExternal: () => Promise.resolve(),
-};
-
-/** Calls a handler through dispatch (the same validation as IPC) and unwraps the Result. */
-async function call<C extends InvokeChannel>(channel: C, arg: InvokeInput<C>): Promise<InvokeOutput<C>> {
-  const result = await dispatch(app.handlers as Handlers, channel, arg);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.kind}: ${result.error.message}`);
-  return result.value as InvokeOutput<C>;
-}
+const call = <C extends InvokeChannel>(channel: C, arg: InvokeInput<C>): Promise<InvokeOutput<C>> => invokeChecked(app, channel, arg);
 
 /** Shareable or persisted outputs (exports, history, masked variables, run summaries): none may carry a secret. */
 const returned: { channel: string; text: string }[] = [];
@@ -86,7 +72,7 @@ beforeAll(async () => {
   const emit = <E extends keyof EventMap>(channel: E, payload: EventMap[E]): void => {
     if (channel === 'run:progress') progress.push(payload as RunProgress);
   };
-  app = await createApp({ userDataDir: join(dir, 'user'), mode: 'test', native, emit });
+  app = await startTestApp(join(dir, 'user'), { emit });
 });
 
 afterAll(async () => {
