@@ -66,6 +66,12 @@ interface Entry {
  * (a custom CA or a disabled verification must never leak into the default pool).
  * Requests with default settings all share one Agent and its per-origin keep-alive pools.
  */
+/**
+ * Agent keys by options object: a batch sends one resolved options object thousands of times and
+ * its key never changes (options are not mutated), so it is built once, not a string per send.
+ */
+const keyIds = new WeakMap<RequestOptions, string>();
+
 export class AgentPool {
   private readonly agents = new Map<string, Entry>();
   /** The most recently used key: it is already last in recency order. */
@@ -84,7 +90,11 @@ export class AgentPool {
    * a microtask for a promise that resolved long ago.
    */
   dispatcherFor(options: RequestOptions): Dispatcher | Promise<Dispatcher> {
-    const id = keyOf({ verifyTls: options.verifyTls, caFile: options.caFile, clientCertFile: options.clientCertFile, clientKeyFile: options.clientKeyFile, clientPfxFile: options.clientPfxFile, clientPassphrase: options.clientPassphrase, proxyUrl: options.proxyUrl, http2: options.http2, connectTimeoutMs: options.timeouts.connect });
+    let id = keyIds.get(options);
+    if (id === undefined) {
+      id = keyOf({ verifyTls: options.verifyTls, caFile: options.caFile, clientCertFile: options.clientCertFile, clientKeyFile: options.clientKeyFile, clientPfxFile: options.clientPfxFile, clientPassphrase: options.clientPassphrase, proxyUrl: options.proxyUrl, http2: options.http2, connectTimeoutMs: options.timeouts.connect });
+      keyIds.set(options, id);
+    }
     const existing = this.agents.get(id);
     if (existing !== undefined) {
       // Map order doubles as recency order for eviction; the newest needs no move.

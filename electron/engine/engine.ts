@@ -64,11 +64,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const running = new Map<string, SendControl>();
   let closed = false;
 
-  async function send(spec: RequestSpec, sendOptions: SendOptions): Promise<ResponseResult> {
-    if (closed) return failedResult(spec, sendOptions, new SalvoError('internal', 'The request engine is closed'));
-    if (running.has(sendOptions.id)) return failedResult(spec, sendOptions, new SalvoError('invalid-input', `A request with id ${sendOptions.id} is already running`));
+  // Not async: the result is performSend's own promise, with no second promise and await per send.
+  function send(spec: RequestSpec, sendOptions: SendOptions): Promise<ResponseResult> {
+    if (closed) return Promise.resolve(failedResult(spec, sendOptions, new SalvoError('internal', 'The request engine is closed')));
+    const id = sendOptions.id;
+    if (running.has(id)) return Promise.resolve(failedResult(spec, sendOptions, new SalvoError('invalid-input', `A request with id ${id} is already running`)));
     const control = new SendControl();
-    running.set(sendOptions.id, control);
+    running.set(id, control);
     const total = spec.options.timeouts.total;
     const timer = total > 0 ? setTimeout(() => control.stop(timeoutError('total', total)), total) : undefined;
     // The abort listener exists only for callers that pass a signal (batch runs cancel by id).
@@ -78,16 +80,12 @@ export function createEngine(options: EngineOptions = {}): Engine {
       if (signal.aborted) onAbort();
       else signal.addEventListener('abort', onAbort, { once: true });
     }
-    try {
-      return await performSend(deps, spec, sendOptions, control);
-    } catch (err) {
-      // performSend is written not to throw; this is the last line of defence for the main process.
-      return failedResult(spec, sendOptions, new SalvoError('internal', err instanceof Error ? err.message : String(err)));
-    } finally {
+    control.settle = () => {
       if (timer !== undefined) clearTimeout(timer);
       if (signal !== undefined && onAbort !== undefined) signal.removeEventListener('abort', onAbort);
-      running.delete(sendOptions.id);
-    }
+      running.delete(id);
+    };
+    return performSend(deps, spec, sendOptions, control);
   }
 
   return {

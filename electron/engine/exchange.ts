@@ -62,6 +62,10 @@ export interface ExchangeResult {
   readonly httpVersion: string;
   readonly incomplete: boolean;
   readonly error: ErrorInfo | undefined;
+  /** The first Content-Type value ('' when none or nothing arrived). */
+  readonly contentType: string;
+  /** The Set-Cookie values, undefined when there are none (the common case, no array). */
+  readonly setCookies: string[] | undefined;
 }
 
 /** What one pass over the raw response headers yields. */
@@ -70,24 +74,37 @@ interface HeaderScan {
   readonly bytes: number;
   readonly encodings: string[] | undefined;
   readonly lengths: string[] | undefined;
+  readonly contentType: string | undefined;
+  readonly setCookies: string[] | undefined;
 }
 
-/** Header pairs, their size, and the Content-Encoding / Content-Length values, in one pass. */
+/**
+ * Header pairs, their size, and the values the engine acts on (Content-Encoding, Content-Length,
+ * Content-Type, Set-Cookie), in one pass: nothing downstream scans the list again per response.
+ */
 function scanHeaders(raw: Buffer[]): HeaderScan {
   const pairs: Array<[string, string]> = [];
   let bytes = 0;
   let encodings: string[] | undefined;
   let lengths: string[] | undefined;
+  let contentType: string | undefined;
+  let setCookies: string[] | undefined;
   for (let i = 0; i + 1 < raw.length; i += 2) {
     const name = raw[i]?.toString('latin1') ?? '';
     const value = raw[i + 1]?.toString('latin1') ?? '';
     pairs.push([name, value]);
     bytes += name.length + value.length + 4;
     // Only names of the right length are lower-cased and compared.
-    if (name.length === 16 && name.toLowerCase() === 'content-encoding') (encodings ??= []).push(value);
-    else if (name.length === 14 && name.toLowerCase() === 'content-length') (lengths ??= []).push(value.trim());
+    const size = name.length;
+    if (size === 12) {
+      if (contentType === undefined && name.toLowerCase() === 'content-type') contentType = value;
+    } else if (size === 10) {
+      if (name.toLowerCase() === 'set-cookie') (setCookies ??= []).push(value);
+    } else if (size === 16) {
+      if (name.toLowerCase() === 'content-encoding') (encodings ??= []).push(value);
+    } else if (size === 14 && name.toLowerCase() === 'content-length') (lengths ??= []).push(value.trim());
   }
-  return { pairs, bytes, encodings, lengths };
+  return { pairs, bytes, encodings, lengths, contentType, setCookies };
 }
 
 function declaredLength(values: readonly string[] | undefined): number | undefined {
@@ -131,6 +148,8 @@ class ExchangeHandler implements Dispatcher.DispatchHandler, SocketAware {
   private status = 0;
   private statusText = '';
   private headers: Array<[string, string]> = [];
+  private contentType = '';
+  private setCookies: string[] | undefined;
   private headerBytes = 0;
   private wireBytes = 0;
   /** Declared Content-Length, checked at the end (undici's HTTP/2 client reports RST_STREAM as a normal end). */
@@ -235,6 +254,8 @@ class ExchangeHandler implements Dispatcher.DispatchHandler, SocketAware {
     this.statusText = statusText;
     const scan = scanHeaders(rawHeaders);
     this.headers = scan.pairs;
+    this.contentType = scan.contentType ?? '';
+    this.setCookies = scan.setCookies;
     this.headerBytes = scan.bytes + statusText.length + 15;
     this.resumeFn = resume;
     const bodiless = this.req.method === 'HEAD' || statusCode === 204 || statusCode === 304;
@@ -398,6 +419,8 @@ class ExchangeHandler implements Dispatcher.DispatchHandler, SocketAware {
       httpVersion: (socket as TLSSocket | undefined)?.alpnProtocol === 'h2' ? '2' : '1.1',
       incomplete,
       error,
+      contentType: this.contentType,
+      setCookies: this.setCookies,
     };
   }
 }

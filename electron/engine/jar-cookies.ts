@@ -1,14 +1,5 @@
-import type { HeaderList } from '../../shared/model/response';
 import type { HopState } from './redirects';
 import type { CookieJarPort } from './types';
-
-/** The `Set-Cookie` values of a response, or undefined when it has none (the common case, no array). */
-export function setCookieValues(headers: HeaderList): string[] | undefined {
-  let out: string[] | undefined;
-  // Only names of the right length are lower-cased and compared.
-  for (const [n, v] of headers) if (n.length === 10 && n.toLowerCase() === 'set-cookie') (out ??= []).push(v);
-  return out;
-}
 
 /** Cookie names in a `Cookie` header value (`a=1; b=2`); a pair without `=` counts as a name. */
 function cookieNames(value: string): string[] {
@@ -59,8 +50,6 @@ export function withJarCookies(jar: CookieJarPort, hop: HopState): HopState | Pr
 }
 
 /** Stores a response's `Set-Cookie` values in the jar; a jar failure never fails the request. */
-export function storeResponseCookies(jar: CookieJarPort, url: URL, headers: HeaderList): Promise<void> | undefined {
-  const values = setCookieValues(headers);
-  if (values === undefined) return undefined;
-  return jar.store(url, values).catch(() => undefined);
+export function storeResponseCookies(jar: CookieJarPort, url: URL, setCookies: readonly string[]): Promise<void> {
+  return jar.store(url, setCookies).catch(() => undefined);
 }

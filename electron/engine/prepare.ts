@@ -17,6 +17,9 @@ export interface PreparedRequest {
 
 /** Salvo's User-Agent, sent unless the request sets its own. */
 export const USER_AGENT = 'salvo/0.1';
+/** Accept and Accept-Encoding, sent unless the request sets its own. */
+export const DEFAULT_ACCEPT = '*/*';
+export const DEFAULT_ACCEPT_ENCODING = 'gzip, deflate, br';
 
 /** Recently parsed URL texts (never handed out: callers get a copy or a URL nobody mutates). */
 const parsedUrls = new Map<string, URL>();
@@ -120,8 +123,8 @@ function assemble(spec: RequestSpec, url: URL, extraSensitive: readonly string[]
   }
   const hasBody = spec.body.mode !== 'none';
   if (!seen.userAgent) headers.push(['User-Agent', USER_AGENT]);
-  if (!seen.accept) headers.push(['Accept', '*/*']);
-  if (!seen.acceptEncoding) headers.push(['Accept-Encoding', 'gzip, deflate, br']);
+  if (!seen.accept) headers.push(['Accept', DEFAULT_ACCEPT]);
+  if (!seen.acceptEncoding) headers.push(['Accept-Encoding', DEFAULT_ACCEPT_ENCODING]);
   if (hasBody && body.contentType !== undefined && !seen.contentType) headers.push(['Content-Type', body.contentType]);
   if (hasBody && !seen.contentLength) headers.push(['Content-Length', String(body.length)]);
   const sensitiveNames = extraSensitive.length === 0 && auth.sensitiveNames.length === 0 ? NO_NAMES : [...extraSensitive.map((n) => n.toLowerCase()), ...auth.sensitiveNames];
@@ -133,8 +136,20 @@ function assemble(spec: RequestSpec, url: URL, extraSensitive: readonly string[]
  * Synchronous unless the body needs the file system (multipart, binary): most sends wait for nothing.
  */
 export function prepareRequest(spec: RequestSpec, extraSensitive: readonly string[]): PreparedRequest | Promise<PreparedRequest> {
+  const kept = preparedBySpec.get(spec);
+  if (kept !== undefined && kept.extraSensitive === extraSensitive) return kept.prepared;
   const url = checkedUrl(spec);
   const now = prepareBodyNow(spec.body);
-  if (now !== undefined) return assemble(spec, url, extraSensitive, now);
-  return prepareBody(spec.body).then((body) => assemble(spec, url, extraSensitive, body));
+  if (now === undefined) return prepareBody(spec.body).then((body) => assemble(spec, url, extraSensitive, body));
+  const prepared = assemble(spec, url, extraSensitive, now);
+  preparedBySpec.set(spec, { extraSensitive, prepared });
+  return prepared;
 }
+
+/**
+ * First hops prepared without the file system, by spec object: a batch sends one resolved spec
+ * object thousands of times, and nothing in a prepared request changes between sends (its body
+ * replays, nothing mutates its URL or header list; auth is basic, bearer, API key or digest, none
+ * of which depends on the moment). Bodies read from files are prepared afresh every time.
+ */
+const preparedBySpec = new WeakMap<RequestSpec, { readonly extraSensitive: readonly string[]; readonly prepared: PreparedRequest }>();

@@ -1,5 +1,6 @@
 import type { ErrorInfo } from '../../shared/model/errors';
 import { SalvoError } from '../../shared/model/errors';
+import type { Dispatcher } from 'undici';
 import type { RequestSpec } from '../../shared/model/request';
 import type { BodyStore, HeaderList, RedirectHop, ResponseResult } from '../../shared/model/response';
 import { redact } from '../../shared/lib/variables';
@@ -31,6 +32,8 @@ export interface SendDeps {
 export class SendControl {
   reason: SalvoError | undefined;
   current: RunningExchange | undefined;
+  /** Called once when the send has its result (the engine's bookkeeping: timer, abort listener, id). */
+  settle: (() => void) | undefined;
 
   stop(err: SalvoError): void {
     if (this.reason !== undefined) return;
@@ -83,7 +86,7 @@ function failure(state: SendState, error: ErrorInfo, hop: HopState | undefined):
 
 function build(state: SendState, r: ExchangeResult | undefined, hop: HopState | undefined, error: ErrorInfo | undefined): ResponseResult {
   const body = r?.body ?? EMPTY;
-  const contentType = r === undefined ? '' : (firstHeader(r.headers, 'content-type') ?? '');
+  const contentType = r?.contentType ?? '';
   const sample = body.kind === 'memory' ? (body.bytes.length > 4096 ? body.bytes.subarray(0, 4096) : body.bytes) : NO_BYTES;
   const facts = contentFacts(contentType, sample);
   return {
@@ -169,19 +172,20 @@ interface Walk {
 /** What to do after one exchange: return a result, or send the next hop. */
 type Step = { readonly result: ResponseResult } | { readonly next: HopState; readonly digestPending: boolean };
 
-async function runExchange(walk: Walk, control: SendControl, n: number): Promise<ExchangeResult | ResponseResult> {
-  const { deps, state, prepared, hop } = walk;
-  const spec = state.spec;
-  let dispatcher = deps.agents.dispatcherFor(spec.options);
+/**
+ * Starts one exchange on the agent for the spec's socket settings. Not async: the per-send path
+ * awaits the exchange itself, with no promise of its own around it.
+ */
+function runExchange(walk: Walk, control: SendControl, n: number): Promise<ExchangeResult | ResponseResult> {
+  const dispatcher = walk.deps.agents.dispatcherFor(walk.state.spec.options);
   // Only the first send with new socket settings waits for its agent to be created.
-  if (dispatcher instanceof Promise) {
-    try {
-      dispatcher = await dispatcher;
-    } catch (err) {
-      return failure(state, mapError(err, 'prepare'), hop);
-    }
-  }
-  const digestPending = walk.digestPending;
+  if (dispatcher instanceof Promise) return dispatcher.then((d) => exchangeOn(d, walk, control, n), (err: unknown) => failure(walk.state, mapError(err, 'prepare'), walk.hop));
+  return exchangeOn(dispatcher, walk, control, n);
+}
+
+function exchangeOn(dispatcher: Dispatcher, walk: Walk, control: SendControl, n: number): Promise<ExchangeResult> {
+  const { state, prepared, hop } = walk;
+  const spec = state.spec;
   const running = startExchange(dispatcher, {
     url: hop.url,
     method: hop.method,
@@ -189,14 +193,11 @@ async function runExchange(walk: Walk, control: SendControl, n: number): Promise
     body: hop.hasBody ? prepared.body.open() : null,
     headersTimeoutMs: spec.options.timeouts.headers,
     bodyIdleTimeoutMs: spec.options.timeouts.bodyIdle,
-    sink: new HopSink(walk, digestPending, n),
+    sink: new HopSink(walk, walk.digestPending, n),
   });
   control.current = running;
   if (control.reason !== undefined) running.stop(control.reason);
-  const r = await running.done;
-  control.current = undefined;
-  state.marks.push(r.marks);
-  return r;
+  return running.done;
 }
 
 /** The digest answer to a 401 challenge, or undefined when this 401 is final. */
@@ -249,10 +250,23 @@ async function nextHopStep(walk: Walk, r: ExchangeResult): Promise<Step> {
 
 /**
  * Sends one resolved request: first hop, digest challenge round trip, redirects followed by Salvo
- * itself (each hop recorded, credentials dropped across origins). Never rejects.
+ * itself (each hop recorded, credentials dropped across origins). Never rejects; `control.settle`
+ * runs once the result is known.
  */
 export async function performSend(deps: SendDeps, spec: RequestSpec, options: SendOptions, control: SendControl): Promise<ResponseResult> {
   const state: SendState = { spec, options, startedAt: Date.now(), t0: performance.now(), marks: [], redirects: [] };
+  try {
+    return await walkHops(deps, state, control);
+  } catch (err) {
+    // walkHops is written not to throw; this is the last line of defence for the main process.
+    return failure(state, { kind: 'internal', message: err instanceof Error ? err.message : String(err) }, undefined);
+  } finally {
+    control.settle?.();
+  }
+}
+
+async function walkHops(deps: SendDeps, state: SendState, control: SendControl): Promise<ResponseResult> {
+  const { spec, options } = state;
   let prepared: PreparedRequest;
   try {
     const preparing = prepareRequest(spec, options.sensitiveNames ?? NO_NAMES);
@@ -280,8 +294,10 @@ export async function performSend(deps: SendDeps, spec: RequestSpec, options: Se
     }
     const r = await runExchange(walk, control, n);
     if ('id' in r) return r;
+    control.current = undefined;
+    state.marks.push(r.marks);
     // Every hop's Set-Cookie is stored before the next hop (or the result): cookies set by a redirect are sent after it.
-    const storing = jar !== undefined && r.status > 0 ? storeResponseCookies(jar, walk.hop.url, r.headers) : undefined;
+    const storing = jar !== undefined && r.setCookies !== undefined ? storeResponseCookies(jar, walk.hop.url, r.setCookies) : undefined;
     if (storing !== undefined) await storing;
     if (r.error !== undefined) return build(state, r, walk.hop, undefined);
     const next = nextStep(walk, r);
