@@ -49,7 +49,8 @@ export class RunStore {
    */
   add(summary: ResultSummary, response: ResponseResult | undefined, secrets: readonly string[]): void {
     this.summaries.push(summary);
-    if (response === undefined) return;
+    // A store that keeps no passing details (the CLI's) does not even weigh them.
+    if (response === undefined || (summary.passed && this.detailBudget === 0)) return;
     const cost = estimateBytes(response);
     if (!summary.passed) {
       if (this.failureBytes + cost > this.failureBudget) return;
