@@ -9,6 +9,8 @@ import type { BodyStore } from '../../shared/model/response';
 import { BodyCollector, BodySink } from './body-sink';
 import type { SinkOptions } from './body-sink';
 import { socketFacts } from './connector';
+import { COARSE_FROM_MS, unwatchDeadline, watchDeadline } from './deadlines';
+import type { Swept } from './deadlines';
 import { createDecoders, decodeError, parseCodings } from './decode';
 import type { Coding } from './decode';
 import { mapError, timeoutError } from './errors';
@@ -132,15 +134,19 @@ function onTimer(handler: ExchangeHandler): void {
  * passed through unwrapped, so the `sendHeaders` diagnostics message can be matched to this
  * object, and they include onRequestSent / onResponseStarted for the send and TTFB marks.
  */
-class ExchangeHandler implements Dispatcher.DispatchHandler, SocketAware {
+class ExchangeHandler implements Dispatcher.DispatchHandler, SocketAware, Swept {
   private abortFn: ((err?: Error) => void) | undefined;
   private pendingAbort: Error | undefined;
   private resumeFn: (() => void) | undefined;
   /**
-   * Our own native timer, one per exchange: undici's coarse timers can overshoot sub-second
-   * limits by a second. Re-armed with `refresh()` while its length stays the same.
+   * Our own native timer for a short limit (undici's coarse timers can overshoot sub-second
+   * limits by a second), re-armed with `refresh()` while its length stays the same.
    */
   private timer: NodeJS.Timeout | undefined;
+  /** A long limit is watched by the shared sweep instead (deadlines.ts): its deadline, and activity since the last sweep. */
+  private swept = false;
+  private deadline = 0;
+  private active = false;
   private timerMs = 0;
   private timerPhase: 'headers' | 'body' = 'headers';
   private settled = false;
@@ -216,6 +222,20 @@ class ExchangeHandler implements Dispatcher.DispatchHandler, SocketAware {
       return;
     }
     this.timerPhase = phase;
+    if (ms >= COARSE_FROM_MS) {
+      // A long limit: the shared sweep watches it; re-arming it only notes activity.
+      if (this.swept && this.timerMs === ms) {
+        this.active = true;
+        return;
+      }
+      this.disarm();
+      this.timerMs = ms;
+      this.deadline = performance.now() + ms;
+      this.active = false;
+      this.swept = true;
+      watchDeadline(this);
+      return;
+    }
     if (this.timer !== undefined && this.timerMs === ms) {
       this.timer.refresh();
       return;
@@ -228,6 +248,22 @@ class ExchangeHandler implements Dispatcher.DispatchHandler, SocketAware {
   private disarm(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
+    if (this.swept) {
+      this.swept = false;
+      unwatchDeadline(this);
+    }
+  }
+
+  /** The shared sweep's turn (long limits only): activity since the last turn restarts the limit. */
+  sweep(now: number): void {
+    if (this.active) {
+      this.active = false;
+      this.deadline = now + this.timerMs;
+      return;
+    }
+    if (now < this.deadline) return;
+    this.disarm();
+    this.timedOut();
   }
 
   /** The armed headers / body-idle limit ran out. */

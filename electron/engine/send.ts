@@ -255,56 +255,51 @@ async function nextHopStep(walk: Walk, r: ExchangeResult): Promise<Step> {
  */
 export async function performSend(deps: SendDeps, spec: RequestSpec, options: SendOptions, control: SendControl): Promise<ResponseResult> {
   const state: SendState = { spec, options, startedAt: Date.now(), t0: performance.now(), marks: [], redirects: [] };
+  // One async function for the whole send (no inner one to await): a batch makes a million of these.
   try {
-    return await walkHops(deps, state, control);
+    let prepared: PreparedRequest;
+    try {
+      const preparing = prepareRequest(spec, options.sensitiveNames ?? NO_NAMES);
+      prepared = preparing instanceof Promise ? await preparing : preparing;
+    } catch (err) {
+      return failure(state, mapError(err, 'prepare'), undefined);
+    }
+    const first: HopState = { method: prepared.method, url: prepared.url, headers: prepared.headers, hasBody: prepared.hasBody };
+    const walk: Walk = {
+      deps,
+      state,
+      prepared,
+      hygiene: { sensitiveNames: prepared.sensitiveNames, secretValues: options.secretValues ?? [] },
+      cookies: spec.options.useCookieJar === false ? undefined : options.cookies,
+      base: first,
+      hop: first,
+      digestPending: prepared.digest !== undefined,
+    };
+    for (let n = 0; ; n++) {
+      if (control.reason !== undefined) return failure(state, control.reason.info, walk.hop);
+      const jar = walk.cookies;
+      if (jar !== undefined) {
+        const sending = withJarCookies(jar, walk.base);
+        walk.hop = sending instanceof Promise ? await sending : sending;
+      }
+      const r = await runExchange(walk, control, n);
+      if ('id' in r) return r;
+      control.current = undefined;
+      state.marks.push(r.marks);
+      // Every hop's Set-Cookie is stored before the next hop (or the result): cookies set by a redirect are sent after it.
+      if (jar !== undefined && r.setCookies !== undefined) await storeResponseCookies(jar, walk.hop.url, r.setCookies);
+      if (r.error !== undefined) return build(state, r, walk.hop, undefined);
+      const next = nextStep(walk, r);
+      const step = next instanceof Promise ? await next : next;
+      if ('result' in step) return step.result;
+      walk.base = step.next;
+      walk.hop = step.next;
+      walk.digestPending = step.digestPending;
+    }
   } catch (err) {
-    // walkHops is written not to throw; this is the last line of defence for the main process.
+    // The send is written not to throw; this is the last line of defence for the main process.
     return failure(state, { kind: 'internal', message: err instanceof Error ? err.message : String(err) }, undefined);
   } finally {
     control.settle?.();
-  }
-}
-
-async function walkHops(deps: SendDeps, state: SendState, control: SendControl): Promise<ResponseResult> {
-  const { spec, options } = state;
-  let prepared: PreparedRequest;
-  try {
-    const preparing = prepareRequest(spec, options.sensitiveNames ?? NO_NAMES);
-    prepared = preparing instanceof Promise ? await preparing : preparing;
-  } catch (err) {
-    return failure(state, mapError(err, 'prepare'), undefined);
-  }
-  const first: HopState = { method: prepared.method, url: prepared.url, headers: prepared.headers, hasBody: prepared.hasBody };
-  const walk: Walk = {
-    deps,
-    state,
-    prepared,
-    hygiene: { sensitiveNames: prepared.sensitiveNames, secretValues: options.secretValues ?? [] },
-    cookies: spec.options.useCookieJar === false ? undefined : options.cookies,
-    base: first,
-    hop: first,
-    digestPending: prepared.digest !== undefined,
-  };
-  for (let n = 0; ; n++) {
-    if (control.reason !== undefined) return failure(state, control.reason.info, walk.hop);
-    const jar = walk.cookies;
-    if (jar !== undefined) {
-      const sending = withJarCookies(jar, walk.base);
-      walk.hop = sending instanceof Promise ? await sending : sending;
-    }
-    const r = await runExchange(walk, control, n);
-    if ('id' in r) return r;
-    control.current = undefined;
-    state.marks.push(r.marks);
-    // Every hop's Set-Cookie is stored before the next hop (or the result): cookies set by a redirect are sent after it.
-    const storing = jar !== undefined && r.setCookies !== undefined ? storeResponseCookies(jar, walk.hop.url, r.setCookies) : undefined;
-    if (storing !== undefined) await storing;
-    if (r.error !== undefined) return build(state, r, walk.hop, undefined);
-    const next = nextStep(walk, r);
-    const step = next instanceof Promise ? await next : next;
-    if ('result' in step) return step.result;
-    walk.base = step.next;
-    walk.hop = step.next;
-    walk.digestPending = step.digestPending;
   }
 }
