@@ -145,6 +145,7 @@ class ExchangeHandler implements Dispatcher.DispatchHandler, SocketAware, Swept 
   private timer: NodeJS.Timeout | undefined;
   /** A long limit is watched by the shared sweep instead (deadlines.ts): its deadline, and activity since the last sweep. */
   private swept = false;
+  sweepSlot = -1;
   private deadline = 0;
   private active = false;
   private timerMs = 0;
