@@ -60,7 +60,7 @@ async function loadBuiltEngineLoop(dir: string): Promise<typeof engineLoopFn> {
 
 let main: typeof cliMain;
 
-// A full collection between measurements (see the (a) loop); `gc` without needing --expose-gc on the command line.
+// A full collection before the memory figure (c), so its baseline is the live heap; `gc` without --expose-gc on the command line.
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
 
@@ -141,22 +141,26 @@ async function bench(): Promise<void> {
     // (a) throughput vs a raw undici Pool loop: ROUNDS rounds, each timing raw, salvo and the
     // engine alone back to back.
     const N = 10_000;
-    const ROUNDS = 15;
+    const ROUNDS = 18;
     const rawRounds: Timed[] = [];
     const salvoRounds: Timed[] = [];
     const engineOnly: number[] = [];
     const measureRaw = async (): Promise<void> => void rawRounds.push(await timed(server.origin, async () => (await rawUndiciLoop(server.origin, '/json', N, 32)).wallMs));
     const measureSalvo = async (): Promise<void> => void salvoRounds.push(await timed(server.origin, () => salvoRun(dir, 'json.yaml', N, 32)));
     const measureEngine = async (): Promise<void> => void engineOnly.push(await engineLoop(`${server.origin}/json`, N, 32));
-    for (let i = 0; i < ROUNDS; i++) {
-      // Every measurement starts from a collected heap, so none pays for the garbage of the one
-      // before it; the order flips each round, so neither side always runs first.
-      const order = i % 2 === 0 ? [measureRaw, measureSalvo, measureEngine] : [measureEngine, measureSalvo, measureRaw];
-      for (const measure of order) {
-        collectGarbage();
-        await measure();
-      }
-    }
+    // The rounds cycle through all six orders, so each side runs first, second and last, and after
+    // each other side, equally often: none always inherits the other's garbage (a forced GC before
+    // each measurement is no cure: it shrinks the young generation, which then costs the side that
+    // allocates more).
+    const orders = [
+      [measureRaw, measureSalvo, measureEngine],
+      [measureEngine, measureSalvo, measureRaw],
+      [measureSalvo, measureRaw, measureEngine],
+      [measureEngine, measureRaw, measureSalvo],
+      [measureSalvo, measureEngine, measureRaw],
+      [measureRaw, measureEngine, measureSalvo],
+    ];
+    for (let i = 0; i < ROUNDS; i++) for (const measure of orders[i % orders.length] ?? []) await measure();
     const raw = rawRounds.map((r) => r.wallMs);
     const salvo = salvoRounds.map((r) => r.wallMs);
     const rps = (ms: number): string => `${(N / (ms / 1000)).toFixed(0)} req/s`;
