@@ -1,6 +1,6 @@
+import type { Dispatcher } from 'undici';
 import type { ErrorInfo } from '../../shared/model/errors';
 import { SalvoError } from '../../shared/model/errors';
-import type { Dispatcher } from 'undici';
 import type { RequestSpec } from '../../shared/model/request';
 import type { BodyStore, HeaderList, RedirectHop, ResponseResult } from '../../shared/model/response';
 import { redact } from '../../shared/lib/variables';
