@@ -5,6 +5,7 @@ import type { Dispatcher } from 'undici';
 import { SalvoError } from '../../shared/model/errors';
 import type { RequestOptions } from '../../shared/model/request';
 import { createConnector } from './connector';
+import { RecentByIdentity } from './recent-by-identity';
 
 /** Pool-wide settings shared by every agent the engine creates. */
 export interface AgentSettings {
@@ -66,11 +67,8 @@ interface Entry {
  * (a custom CA or a disabled verification must never leak into the default pool).
  * Requests with default settings all share one Agent and its per-origin keep-alive pools.
  */
-/**
- * Agent keys by options object: a batch sends one resolved options object thousands of times and
- * its key never changes (options are not mutated), so it is built once, not a string per send.
- */
-const keyIds = new WeakMap<RequestOptions, string>();
+/** Agent keys by options object (options are never mutated): a batch's sends share one, whose key is built once. */
+const keyIds = new RecentByIdentity<RequestOptions, string>();
 
 export class AgentPool {
   private readonly agents = new Map<string, Entry>();

@@ -1,6 +1,7 @@
 import { SalvoError } from '../../shared/model/errors';
 import type { RequestSpec } from '../../shared/model/request';
 import { authEffect } from './auth';
+import { RecentByIdentity } from './recent-by-identity';
 import { prepareBody, prepareBodyNow } from './request-body';
 import type { PreparedBody } from './request-body';
 
@@ -147,9 +148,9 @@ export function prepareRequest(spec: RequestSpec, extraSensitive: readonly strin
 }
 
 /**
- * First hops prepared without the file system, by spec object: a batch sends one resolved spec
- * object thousands of times, and nothing in a prepared request changes between sends (its body
- * replays, nothing mutates its URL or header list; auth is basic, bearer, API key or digest, none
- * of which depends on the moment). Bodies read from files are prepared afresh every time.
+ * First hops prepared without the file system, by spec object: nothing in a prepared request
+ * changes between sends (its body replays, nothing mutates its URL or header list; auth is basic,
+ * bearer, API key or digest, none of which depends on the moment). Bodies read from files are
+ * prepared afresh every time.
  */
-const preparedBySpec = new WeakMap<RequestSpec, { readonly extraSensitive: readonly string[]; readonly prepared: PreparedRequest }>();
+const preparedBySpec = new RecentByIdentity<RequestSpec, { readonly extraSensitive: readonly string[]; readonly prepared: PreparedRequest }>();
