@@ -170,8 +170,10 @@ async function bench(): Promise<void> {
     // figures compare rounds that may lie a minute apart; they are shown, not judged.
     const rounds = raw.map((r, i) => r / (salvo[i] ?? Number.POSITIVE_INFINITY));
     const ratio = median(rounds);
-    rows.push({ what: `(a) ${N} GET /json, concurrency 32`, measured: `${rps(median(salvo))} (salvo run, median)`, baseline: `${rps(median(raw))} (raw undici Pool, median)`, ratio, target: '>= 0.90', ok: ratio >= 0.9 });
-    rows.push({ what: `    (a) ${ROUNDS} rounds, raw / salvo (ratio = median)`, measured: rounds.map((r) => r.toFixed(2)).join(', '), baseline: 'same round', ratio, target: 'info', ok: true });
+    const mean = rounds.reduce((a, b) => a + b, 0) / rounds.length;
+    rows.push({ what: `(a) ${N} GET /json, concurrency 32`, measured: `salvo run: median of ${ROUNDS} paired rounds (mean ${mean.toFixed(2)})`, baseline: 'raw undici Pool, same round', ratio, target: '>= 0.90', ok: ratio >= 0.9 });
+    rows.push({ what: `    (a) each round, raw time / salvo time`, measured: rounds.map((r) => r.toFixed(2)).join(', '), baseline: 'same round', ratio, target: 'info', ok: true });
+    rows.push({ what: `    (a) median round of each side`, measured: `${rps(median(salvo))} (salvo run)`, baseline: `${rps(median(raw))} (raw undici Pool)`, ratio: median(raw) / median(salvo), target: 'info', ok: true });
     rows.push({ what: `    (a) best round of each side`, measured: `${rps(Math.min(...salvo))} (salvo run)`, baseline: `${rps(Math.min(...raw))} (raw undici Pool)`, ratio: Math.min(...raw) / Math.min(...salvo), target: 'info', ok: true });
     // A ratio against a target-bound baseline would mean nothing: show who used the CPU in the best rounds.
     const bestOf = (all: Timed[]): Timed => all.reduce((a, b) => (b.wallMs < a.wallMs ? b : a));
