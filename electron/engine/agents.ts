@@ -62,14 +62,14 @@ interface Entry {
   ready: Dispatcher | undefined;
 }
 
+/** Agent keys by options object (options are never mutated): a batch's sends share one, whose key is built once. */
+const keyIds = new RecentByIdentity<RequestOptions, string>();
+
 /**
  * Owns the shared undici Agent and the few variants that socket-level settings require
  * (a custom CA or a disabled verification must never leak into the default pool).
  * Requests with default settings all share one Agent and its per-origin keep-alive pools.
  */
-/** Agent keys by options object (options are never mutated): a batch's sends share one, whose key is built once. */
-const keyIds = new RecentByIdentity<RequestOptions, string>();
-
 export class AgentPool {
   private readonly agents = new Map<string, Entry>();
   /** The most recently used key: it is already last in recency order. */

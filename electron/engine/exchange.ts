@@ -143,8 +143,7 @@ class ExchangeHandler implements Dispatcher.DispatchHandler, SocketAware, Swept 
    * limits by a second), re-armed with `refresh()` while its length stays the same.
    */
   private timer: NodeJS.Timeout | undefined;
-  /** A long limit is watched by the shared sweep instead (deadlines.ts): its deadline, and activity since the last sweep. */
-  private swept = false;
+  /** A long limit is watched by the shared sweep instead (deadlines.ts): its slot there (-1: not watched), deadline, and activity since the last sweep. */
   sweepSlot = -1;
   private deadline = 0;
   private active = false;
@@ -225,7 +224,7 @@ class ExchangeHandler implements Dispatcher.DispatchHandler, SocketAware, Swept 
     this.timerPhase = phase;
     if (ms >= COARSE_FROM_MS) {
       // A long limit: the shared sweep watches it; re-arming it only notes activity.
-      if (this.swept && this.timerMs === ms) {
+      if (this.sweepSlot >= 0 && this.timerMs === ms) {
         this.active = true;
         return;
       }
@@ -233,7 +232,6 @@ class ExchangeHandler implements Dispatcher.DispatchHandler, SocketAware, Swept 
       this.timerMs = ms;
       this.deadline = performance.now() + ms;
       this.active = false;
-      this.swept = true;
       watchDeadline(this);
       return;
     }
@@ -249,10 +247,7 @@ class ExchangeHandler implements Dispatcher.DispatchHandler, SocketAware, Swept 
   private disarm(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.swept) {
-      this.swept = false;
-      unwatchDeadline(this);
-    }
+    unwatchDeadline(this);
   }
 
   /** The shared sweep's turn (long limits only): activity since the last turn restarts the limit. */
