@@ -141,7 +141,7 @@ async function bench(): Promise<void> {
     // (a) throughput vs a raw undici Pool loop: ROUNDS rounds, each timing raw, salvo and the
     // engine alone back to back.
     const N = 10_000;
-    const ROUNDS = 18;
+    const ROUNDS = 30;
     const rawRounds: Timed[] = [];
     const salvoRounds: Timed[] = [];
     const engineOnly: number[] = [];
