@@ -2,12 +2,11 @@ import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../electron/handlers/bootstrap';
 import type { InvokeArg, InvokeChannel, InvokeOutput } from '../../shared/ipc/contract';
 import { RequestSpecSchema } from '../../shared/model/request';
 import { setUrl, startCookieServer } from './cookie-server';
 import type { CookieServer } from './cookie-server';
-import { invokeDirect, startTestApp } from '../support/test-app';
+import { RestartableApp } from '../support/test-app';
 
 // A collection's cookie jar belongs to its stable id, so moving (or renaming) its folder keeps the
 // session; a jar an earlier version kept under the folder path moves to the id, still encrypted.
@@ -17,19 +16,11 @@ const VALUE = 'MoVeDsEsSiOn7f3q';
 let work = '';
 let userData = '';
 let server: CookieServer;
-let app: App;
+let app: RestartableApp;
 
-const call = <C extends InvokeChannel>(channel: C, arg: InvokeArg<C>): Promise<InvokeOutput<C>> => invokeDirect(app, channel, arg);
-
-function start(): Promise<App> {
-  return startTestApp(userData);
-}
-
-async function restart(): Promise<void> {
-  // Closing flushes the jars to disk.
-  await app.close();
-  app = await start();
-}
+const call = <C extends InvokeChannel>(channel: C, arg: InvokeArg<C>): Promise<InvokeOutput<C>> => app.call(channel, arg);
+// Closing flushes what the app keeps (jars, registries) to disk, as quitting does.
+const restart = (): Promise<void> => app.restart();
 
 async function send(collectionId: string, url: string): Promise<void> {
   const view = await call('http:send', { id: `c-${Math.random()}`, spec: RequestSpecSchema.parse({ method: 'GET', url }), context: { collectionId } });
@@ -46,7 +37,8 @@ beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'salvo-jar-move-'));
   userData = join(work, 'user');
   server = await startCookieServer();
-  app = await start();
+  app = new RestartableApp(userData);
+  await app.start();
 });
 
 afterAll(async () => {

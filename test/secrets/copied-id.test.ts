@@ -2,12 +2,11 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../electron/handlers/bootstrap';
 import { ID_REGISTRY_FILE } from '../../electron/collections/id-registry';
 import type { InvokeArg, InvokeChannel, InvokeOutput } from '../../shared/ipc/contract';
 import { echoHandler, startHttpServer } from '../servers/http-server';
 import type { SeenRequest, TestServer } from '../servers/http-server';
-import { invokeDirect, startTestApp } from '../support/test-app';
+import { RestartableApp } from '../support/test-app';
 
 // A collection id is plain text anyone can copy (a public repository's is public). A folder that
 // claims the id of a collection the user has, while that collection is still where the app saw it,
@@ -22,18 +21,11 @@ let userData = '';
 let outside = '';
 let server: TestServer;
 const seen: SeenRequest[] = [];
-let app: App;
+let app: RestartableApp;
 
-const call = <C extends InvokeChannel>(channel: C, arg: InvokeArg<C>): Promise<InvokeOutput<C>> => invokeDirect(app, channel, arg);
-
-function start(): Promise<App> {
-  return startTestApp(userData);
-}
-
-async function restart(): Promise<void> {
-  await app.close();
-  app = await start();
-}
+const call = <C extends InvokeChannel>(channel: C, arg: InvokeArg<C>): Promise<InvokeOutput<C>> => app.call(channel, arg);
+// Closing flushes what the app keeps (jars, registries) to disk, as quitting does.
+const restart = (): Promise<void> => app.restart();
 
 /** A collection with the public id, a secret variable and a request that posts a file outside its folder. */
 async function makeCollection(root: string): Promise<void> {
@@ -84,7 +76,8 @@ beforeAll(async () => {
   await mkdir(outside);
   await writeFile(join(outside, 'id_rsa'), 'PRIVATE-KEY-BYTES');
   server = await startHttpServer(echoHandler(seen));
-  app = await start();
+  app = new RestartableApp(userData);
+  await app.start();
 });
 
 afterAll(async () => {

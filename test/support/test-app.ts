@@ -32,3 +32,32 @@ export async function invokeChecked<C extends InvokeChannel>(app: App, channel: 
 export function invokeDirect<C extends InvokeChannel>(app: App, channel: C, arg: InvokeArg<C>): Promise<InvokeOutput<C>> {
   return (app.handlers[channel] as (a: InvokeArg<C>) => Promise<InvokeOutput<C>>)(arg);
 }
+
+/**
+ * The app on one user-data folder, restartable as a user quits and starts it again (closing
+ * flushes what it keeps: jars, registries). `call` goes straight to the current app's handlers.
+ */
+export class RestartableApp {
+  private current: App | undefined;
+
+  constructor(private readonly userDataDir: string) {}
+
+  async start(): Promise<void> {
+    this.current = await startTestApp(this.userDataDir);
+  }
+
+  async restart(): Promise<void> {
+    await this.close();
+    await this.start();
+  }
+
+  async close(): Promise<void> {
+    await this.current?.close();
+    this.current = undefined;
+  }
+
+  call<C extends InvokeChannel>(channel: C, arg: InvokeArg<C>): Promise<InvokeOutput<C>> {
+    if (this.current === undefined) throw new Error('the test app is not running');
+    return invokeDirect(this.current, channel, arg);
+  }
+}
